@@ -1,0 +1,1 @@
+//! The commands: extract, validate, diff.

@@ -1,0 +1,1 @@
+//! References: Council documents, EUCO, COM and JOIN documents, URLs, normalised.

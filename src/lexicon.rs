@@ -1,0 +1,190 @@
+//! Language data: the `grammars/*.toml` files, embedded in the binary, parsed into typed
+//! lexicons that the language-independent parsers in `grammar/` read.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::error::Error;
+
+/// The grammar files, embedded so the binary runs from any directory.
+const GRAMMAR_FILES: &[(&str, &str)] = &[
+    ("da.toml", include_str!("../grammars/da.toml")),
+    ("en.toml", include_str!("../grammars/en.toml")),
+    ("sl.toml", include_str!("../grammars/sl.toml")),
+];
+
+/// The language-independent vocabulary: canonical ids and their English glosses.
+const CANONICAL_FILE: &str = include_str!("../grammars/canonical.toml");
+
+/// The language-independent vocabulary (`grammars/canonical.toml`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Canonical {
+    /// Operative-verb ids with an English gloss.
+    pub verbs: BTreeMap<String, String>,
+    /// Recital ids with an English gloss.
+    pub recitals: BTreeMap<String, String>,
+}
+
+/// One language's data (`grammars/<code>.toml`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lexicon {
+    /// ISO 639-1 code, lower case.
+    pub code: String,
+    /// The language's English name.
+    pub name: String,
+    /// Frequent short words, for detecting the language of a text without a footer code.
+    pub stopwords: Vec<String>,
+    /// Cover-page words.
+    pub cover: Cover,
+    /// Words that classify a document.
+    pub document: DocumentWords,
+    /// Operative verbs and how the lower-case form is recognised.
+    pub operative: Operative,
+    /// Recital openers: canonical id → phrases.
+    pub recitals: BTreeMap<String, Vec<String>>,
+    /// Month names and date connectives.
+    pub dates: Dates,
+    /// Words that may follow a line-end hyphen with a space (`regulerings- og`).
+    pub hyphen_conjunctions: Vec<String>,
+}
+
+/// Cover-page labels.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cover {
+    /// Cover kinds as printed on the first line (`NOTE`, `I/A ITEM NOTE`, `DOPIS`).
+    pub labels: Vec<String>,
+    /// Sender labels, with their colon (`fra:`).
+    pub sender: Vec<String>,
+    /// Recipient labels (`til:`).
+    pub recipient: Vec<String>,
+    /// Subject labels (`Vedr.:`).
+    pub subject: Vec<String>,
+    /// Previous-document labels (`No. prev. doc.:`).
+    pub prev_doc: Vec<String>,
+    /// Words that open the place-and-date line (`Brussels,`).
+    pub place: Vec<String>,
+    /// Annex headings (`BILAG`, `ANNEX`).
+    pub annex: Vec<String>,
+    /// Distribution markings (`LIMITE`).
+    pub markings: Vec<String>,
+}
+
+/// Words that tell what kind of document this is.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentWords {
+    /// Words in a title that make the document conclusions (`konklusioner`).
+    pub conclusions: Vec<String>,
+    /// Titles of statements (`Erklæring`).
+    pub statement: Vec<String>,
+    /// Headings of a web article's notes list (`Notes`).
+    pub notes_headings: Vec<String>,
+    /// Words that open a web article's inline note (`See`).
+    pub note_openers: Vec<String>,
+}
+
+/// Operative verbs.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Operative {
+    /// Canonical id → phrases as printed in capitals; `…` marks where other words may stand.
+    pub verbs: BTreeMap<String, Vec<String>>,
+    /// The Council as the subject of a lower-case operative verb (`Rådet`, `The Council`).
+    pub subjects: Vec<String>,
+    /// Words that coordinate a further lower-case operative verb with an earlier one (`og`).
+    pub coordinators: Vec<String>,
+}
+
+/// Date vocabulary.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dates {
+    /// Twelve lists, January first: every form a month name takes in dates, lower case.
+    pub months: Vec<Vec<String>>,
+    /// Month forms that are also ordinary words and count only when capitalised (`may`).
+    pub capitalised_only: Vec<String>,
+    /// Day ordinal suffix after the day number (`.` in da/sl/de, empty in en).
+    pub day_suffix: String,
+    /// Words that join the two ends of a range (`til`, `to`, `until`, `in`, `do`).
+    pub range_connectives: Vec<String>,
+    /// Words that may open a range (`from`, `fra`, `od`).
+    pub range_openers: Vec<String>,
+}
+
+impl Lexicon {
+    /// Month number (1–12) for a word in any of its date forms, honouring `capitalised_only`.
+    pub fn month(&self, word: &str) -> Option<u32> {
+        let lower = word.to_lowercase();
+        if word == lower && self.dates.capitalised_only.iter().any(|w| *w == lower) {
+            return None;
+        }
+        self.dates
+            .months
+            .iter()
+            .position(|forms| forms.iter().any(|f| *f == lower))
+            .and_then(|i| u32::try_from(i + 1).ok())
+    }
+}
+
+/// All lexicons, parsed once.
+pub struct Lexicons {
+    /// The shared vocabulary.
+    pub canonical: Canonical,
+    /// One per language, ordered by code.
+    pub languages: Vec<Lexicon>,
+}
+
+impl Lexicons {
+    /// The embedded grammars, parsed and checked once per process.
+    pub fn embedded() -> Result<&'static Lexicons, Error> {
+        static CELL: OnceLock<Result<Lexicons, Error>> = OnceLock::new();
+        CELL.get_or_init(Lexicons::parse_embedded).as_ref().map_err(Clone::clone)
+    }
+
+    fn parse_embedded() -> Result<Lexicons, Error> {
+        let canonical: Canonical = toml::from_str(CANONICAL_FILE).map_err(|e| Error::Grammar {
+            file: "canonical.toml".into(),
+            message: e.to_string(),
+        })?;
+        let mut languages = Vec::new();
+        for (file, text) in GRAMMAR_FILES {
+            let lexicon: Lexicon = toml::from_str(text).map_err(|e| Error::Grammar {
+                file: (*file).into(),
+                message: e.to_string(),
+            })?;
+            check(file, &lexicon, &canonical)?;
+            languages.push(lexicon);
+        }
+        languages.sort_by(|a, b| a.code.cmp(&b.code));
+        Ok(Lexicons { canonical, languages })
+    }
+
+    /// The lexicon of a language code.
+    pub fn get(&self, code: &str) -> Option<&Lexicon> {
+        self.languages.iter().find(|l| l.code == code)
+    }
+}
+
+/// Every id a grammar uses must be in the canonical vocabulary, and every month listed.
+fn check(file: &str, lexicon: &Lexicon, canonical: &Canonical) -> Result<(), Error> {
+    let fail = |message: String| Error::Grammar { file: file.into(), message };
+    if lexicon.dates.months.len() != 12 {
+        return Err(fail(format!("{} month lists, expected 12", lexicon.dates.months.len())));
+    }
+    for id in lexicon.operative.verbs.keys() {
+        if !canonical.verbs.contains_key(id) {
+            return Err(fail(format!("operative verb id {id} is not in canonical.toml")));
+        }
+    }
+    for id in lexicon.recitals.keys() {
+        if !canonical.recitals.contains_key(id) {
+            return Err(fail(format!("recital id {id} is not in canonical.toml")));
+        }
+    }
+    Ok(())
+}
