@@ -1,1 +1,3 @@
-//! The commands: extract, validate, diff.
+//! The commands, one module each: argument values in, work done, a summary or findings out.
+
+pub mod extract;

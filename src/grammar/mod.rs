@@ -2,4 +2,73 @@
 //! and never touch files; positions are byte offsets into the text they are given.
 
 pub mod date;
+pub mod document;
+pub mod footnote;
+pub mod furniture;
+pub mod header;
+pub mod language;
+pub mod paragraph;
 pub mod reference;
+pub mod text;
+pub mod verb;
+
+use std::sync::OnceLock;
+
+use crate::error::Error;
+use crate::lexicon::{Lexicon, Lexicons};
+use verb::VerbMatcher;
+
+/// One language's vocabularies compiled into matchers.
+#[derive(Debug)]
+pub struct Compiled {
+    /// Operative verbs.
+    pub verbs: VerbMatcher,
+    /// Recital openers.
+    pub recitals: VerbMatcher,
+}
+
+/// The lexicons of every language with their compiled matchers, built once per process.
+pub struct Grammar {
+    /// The language data.
+    pub lexicons: &'static Lexicons,
+    compiled: Vec<Compiled>,
+}
+
+impl Grammar {
+    /// The embedded grammars, compiled.
+    pub fn embedded() -> Result<&'static Grammar, Error> {
+        static CELL: OnceLock<Result<Grammar, Error>> = OnceLock::new();
+        CELL.get_or_init(|| {
+            let lexicons = Lexicons::embedded()?;
+            if lexicons.languages.is_empty() {
+                return Err(Error::Grammar { file: "*.toml".into(), message: "no language grammar".into() });
+            }
+            let compiled = lexicons
+                .languages
+                .iter()
+                .map(|lex| Compiled {
+                    verbs: VerbMatcher::new(&lex.operative.verbs, lex),
+                    recitals: VerbMatcher::new(&lex.recitals, lex),
+                })
+                .collect();
+            Ok(Grammar { lexicons, compiled })
+        })
+        .as_ref()
+        .map_err(Clone::clone)
+    }
+
+    /// The compiled matchers of a language (the fallback's when the code is unknown).
+    pub fn compiled(&self, code: &str) -> &Compiled {
+        let i = self.lexicons.languages.iter().position(|l| l.code == code).unwrap_or(self.fallback_index());
+        &self.compiled[i.min(self.compiled.len() - 1)]
+    }
+
+    /// The language used when none can be detected: English.
+    pub fn fallback(&self) -> &Lexicon {
+        &self.lexicons.languages[self.fallback_index()]
+    }
+
+    fn fallback_index(&self) -> usize {
+        self.lexicons.languages.iter().position(|l| l.code == "en").unwrap_or(0)
+    }
+}

@@ -1,0 +1,36 @@
+# councildata — the two commands a fresh machine needs: `make run` and `make test`.
+# Only the Rust toolchain and python3 are assumed; everything else is installed here.
+
+CARGO ?= cargo
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+BIN := target/release/councildata
+
+.PHONY: run test build rust-test python-test lint clean
+
+run: build
+	$(BIN) extract seeds --out dataset
+
+build:
+	$(CARGO) build --release --locked
+
+test: rust-test python-test
+
+rust-test:
+	$(CARGO) test --locked
+
+python-test: build $(VENV)/.installed
+	$(PY) -m pytest -q tests/python
+
+lint:
+	$(CARGO) fmt --check
+	$(CARGO) clippy --all-targets --locked -- -D warnings
+
+$(VENV)/.installed: tests/python/requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r tests/python/requirements.txt
+	touch $@
+
+clean:
+	rm -rf target dataset $(VENV)

@@ -1,0 +1,825 @@
+//! One document, start to finish: lines classified (cover, furniture, footnote zones, notes
+//! list), running text cut into units (title, recitals, headings, paragraphs, points, prose),
+//! footnote markers matched to bodies, and every unit scanned for verbs, references and dates.
+//! The result is the document's records for all eight tables, with provenance.
+
+use std::collections::BTreeMap;
+
+use super::date::find_dates;
+use super::footnote::{footnote_body_line, glued_marker, is_separator, web_marker, web_note_line};
+use super::furniture::{Furniture, footer_language, furniture_line, is_annex_heading, is_footer_item};
+use super::header::header;
+use super::language::detect;
+use super::paragraph::{paragraph_number, point_label, section_heading};
+use super::reference::find_references;
+use super::text::{Clean, Excluded, Join, Line, LineIndex};
+use super::verb::{Form, VerbMatcher};
+use super::{Compiled, Grammar};
+use crate::lexicon::Lexicon;
+use crate::model::{
+    DatedEvent, DocKind, Document, Extraction, Footnote, NoteHeader, OperativeClause, Paragraph, Recital, Reference,
+};
+
+/// Most lines of a one-item-per-line footer after its document number.
+const FOOTER_ITEMS: usize = 8;
+/// A paragraph number may skip at most this many numbers and still open a paragraph.
+const NUMBER_JUMP: u32 = 5;
+/// A prose line shorter than this, without closing punctuation, ends its block (a heading).
+const SHORT_LINE: usize = 60;
+/// Fewest words in a line taken as a title.
+const TITLE_WORDS: usize = 4;
+
+/// The file a text came from.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    /// The path as given, relative to the input root for directory inputs.
+    pub path: &'a str,
+    /// The file name without its extension.
+    pub stem: &'a str,
+    /// SHA-256 of the file's bytes, lower-case hex.
+    pub sha256: &'a str,
+}
+
+/// Something worth telling about a document that did not stop its extraction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub line: usize,
+    pub column: usize,
+    /// A stable code (`not-council-document`, `footnote-without-marker`, …).
+    pub code: &'static str,
+    pub message: String,
+}
+
+/// A document's records and notices.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub extraction: Extraction,
+    pub notices: Vec<Notice>,
+}
+
+/// What a line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Blank,
+    Cover,
+    Furniture,
+    Annex,
+    Separator,
+    /// Part of footnote body `n` (index into the bodies).
+    Body(usize),
+    /// A bare URL under a footnote that already has one: a link target of the page.
+    LinkTarget,
+    NotesHeading,
+    Content,
+}
+
+/// A footnote body: its number and the source spans of its lines.
+#[derive(Debug, Clone)]
+struct Body {
+    number: u32,
+    spans: Vec<(usize, usize)>,
+    has_url: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum UnitKind {
+    Prose,
+    Heading(String),
+    Recital { surface: String, canonical: String },
+    Paragraph(u32),
+    Point(u32, char),
+}
+
+/// A run of running text: source spans of its lines.
+#[derive(Debug, Clone)]
+struct Unit {
+    kind: UnitKind,
+    spans: Vec<(usize, usize)>,
+    section: Option<String>,
+}
+
+impl Unit {
+    fn paragraph(&self) -> Option<u32> {
+        match self.kind {
+            UnitKind::Paragraph(n) | UnitKind::Point(n, _) => Some(n),
+            _ => None,
+        }
+    }
+}
+
+/// Extracts one document's records.
+pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
+    let idx = LineIndex::new(text);
+    let lines = &idx.lines;
+    let mut notices = Vec::new();
+
+    let footer_code = footer_language_code(lines, grammar);
+    let (lex, compiled) = match detect(text, footer_code.as_deref(), grammar.lexicons) {
+        Some((lex, _)) => (lex, grammar.compiled(&lex.code)),
+        None => (grammar.fallback(), grammar.compiled(&grammar.fallback().code)),
+    };
+    let language = footer_code.clone().filter(|c| grammar.lexicons.get(c).is_some()).unwrap_or(lex.code.clone());
+
+    let mut roles = vec![Role::Content; lines.len()];
+    for (role, line) in roles.iter_mut().zip(lines) {
+        if line.is_blank() && !is_separator(line.text) {
+            *role = Role::Blank;
+        }
+    }
+
+    let cover = header(lines, lex);
+    if let Some(h) = &cover {
+        for &i in &h.consumed {
+            set(&mut roles, i, Role::Cover);
+        }
+    }
+
+    let mut refs_printed: Vec<(String, String)> = Vec::new();
+    let mut page_count = 1;
+    mark_furniture(lines, lex, &mut roles, &mut refs_printed, &mut page_count);
+    let bodies = mark_footnotes(lines, &mut roles);
+    let web_notes = mark_web_notes(lines, lex, &mut roles);
+    let furniture_lines = roles.iter().filter(|r| **r == Role::Furniture).count();
+
+    let units = cut_units(lines, &roles, lex, compiled);
+
+    // Footnote bodies: from the page foot, or from the web article's notes list.
+    let mut notes: Vec<(u32, Clean, usize)> = Vec::new();
+    for body in &bodies {
+        let clean = join_spans(text, &body.spans, lex, &[]);
+        notes.push((body.number, clean, body.spans.first().map_or(0, |s| s.0)));
+    }
+    for (n, start, end) in &web_notes {
+        let clean = join_spans(text, &[(*start, *end)], lex, &[]);
+        notes.push((*n, clean, *start));
+    }
+
+    let prelim: Vec<Clean> = units.iter().map(|u| join_spans(text, &u.spans, lex, &[])).collect();
+    let (markers, excluded) = find_markers(text, &units, &prelim, &notes, lex);
+    let cleans: Vec<Clean> = units
+        .iter()
+        .map(|u| {
+            let ex: Vec<Excluded> = excluded
+                .iter()
+                .filter(|e| u.spans.iter().any(|&(s, en)| e.start < en && e.end > s))
+                .copied()
+                .collect();
+            join_spans(text, &u.spans, lex, &ex)
+        })
+        .collect();
+
+    let council_ref = most_common(&refs_printed);
+    let register_id = council_ref.as_ref().map(|(_, id)| id.clone());
+    let doc_id = match &register_id {
+        Some(id) => format!("{id}:{language}"),
+        None => format!("file:{}", source.stem),
+    };
+
+    let has_paragraphs = units.iter().any(|u| matches!(u.kind, UnitKind::Paragraph(_)));
+    let title = match &cover {
+        Some(h) => h.subject.clone(),
+        None => units
+            .iter()
+            .zip(&cleans)
+            .take_while(|(u, _)| u.paragraph().is_none())
+            .find(|(u, c)| u.kind == UnitKind::Prose && c.text.split_whitespace().count() >= TITLE_WORDS)
+            .map(|(_, c)| c.text.clone()),
+    };
+    let conclusions_word = title.as_deref().is_some_and(|t| {
+        t.split(|c: char| !c.is_alphanumeric()).any(|w| lex.document.conclusions.iter().any(|c| c == w))
+    });
+    let capitals: usize = units
+        .iter()
+        .zip(&cleans)
+        .filter(|(u, _)| u.paragraph().is_some())
+        .map(|(_, c)| compiled.verbs.find(&c.text, false).len())
+        .sum();
+    let statement_title = units.iter().zip(&cleans).any(|(u, c)| {
+        u.kind == UnitKind::Prose && lex.document.statement.iter().any(|s| *s == c.text)
+    });
+    let kind = if cover.is_some() {
+        DocKind::Note
+    } else if conclusions_word || (has_paragraphs && capitals >= 2) {
+        DocKind::Conclusions
+    } else if statement_title {
+        DocKind::Statement
+    } else if !web_notes.is_empty() || markers.values().any(|m| m.web) {
+        DocKind::Article
+    } else {
+        DocKind::Other
+    };
+    if kind == DocKind::Other {
+        notices.push(Notice {
+            line: 1,
+            column: 1,
+            code: "not-council-document",
+            message: "no cover, numbered paragraphs, operative verbs or notes: extracted as `other`".into(),
+        });
+    }
+
+    let mut x = Extraction {
+        document: Document {
+            doc_id: doc_id.clone(),
+            source_path: source.path.to_string(),
+            source_sha256: source.sha256.to_string(),
+            language,
+            kind,
+            council_ref: council_ref.map(|(printed, _)| printed),
+            register_id,
+            title,
+            byte_len: i64::try_from(text.len()).unwrap_or(i64::MAX),
+            line_count: count(lines.len()),
+            page_count: count(page_count),
+            furniture_lines: count(furniture_lines),
+        },
+        note_header: cover.as_ref().map(|h| NoteHeader {
+            doc_id: doc_id.clone(),
+            label: h.label.clone(),
+            sender: h.sender.clone(),
+            recipient: h.recipient.clone(),
+            subject: h.subject.clone(),
+            line: count(lines.get(h.label_index).map_or(1, |l| l.number)),
+            prev_doc: h.prev_doc.clone(),
+            dated: h.dated.clone(),
+            subject_codes: h.subject_codes.clone(),
+        }),
+        paragraphs: Vec::new(),
+        operative_clauses: Vec::new(),
+        recitals: Vec::new(),
+        footnotes: Vec::new(),
+        references: Vec::new(),
+        dated_events: Vec::new(),
+    };
+
+    let mut verb_ordinals: BTreeMap<Option<u32>, i64> = BTreeMap::new();
+    let mut refs: Vec<Reference> = Vec::new();
+    let mut dates: Vec<DatedEvent> = Vec::new();
+    let lower_case = kind == DocKind::Conclusions;
+    for (unit, clean) in units.iter().zip(&cleans) {
+        let Some(&(first_start, _)) = unit.spans.first() else { continue };
+        let start = clean.source_start(0).max(first_start);
+        let end = clean.source_end(clean.text.len());
+        let line = count(idx.line_of(start));
+        let line_end = count(idx.line_of(end.saturating_sub(1).max(start)));
+        match &unit.kind {
+            UnitKind::Paragraph(n) | UnitKind::Point(n, _) => {
+                let sub = match unit.kind {
+                    UnitKind::Point(_, letter) => Some(letter.to_string()),
+                    _ => None,
+                };
+                x.paragraphs.push(Paragraph {
+                    doc_id: doc_id.clone(),
+                    number: i64::from(*n),
+                    sub,
+                    section: unit.section.clone(),
+                    text: clean.text.clone(),
+                    line,
+                    line_end,
+                    byte_start: count(start),
+                    byte_end: count(end),
+                });
+            }
+            UnitKind::Recital { surface, canonical } => {
+                x.recitals.push(Recital {
+                    doc_id: doc_id.clone(),
+                    ordinal: count(x.recitals.len() + 1),
+                    surface: surface.clone(),
+                    canonical: canonical.clone(),
+                    text: clean.text.clone(),
+                    line,
+                    line_end,
+                    byte_start: count(start),
+                    byte_end: count(end),
+                });
+            }
+            UnitKind::Prose | UnitKind::Heading(_) => {}
+        }
+        if !matches!(unit.kind, UnitKind::Recital { .. } | UnitKind::Heading(_)) {
+            let paragraph = unit.paragraph();
+            for m in compiled.verbs.find(&clean.text, lower_case) {
+                if paragraph.is_none() && m.form != Form::Capitals {
+                    continue;
+                }
+                let ordinal = verb_ordinals.entry(paragraph).or_insert(0);
+                *ordinal += 1;
+                let s = clean.source_start(m.start);
+                x.operative_clauses.push(OperativeClause {
+                    doc_id: doc_id.clone(),
+                    paragraph: paragraph.map(i64::from),
+                    ordinal: *ordinal,
+                    surface: m.surface,
+                    canonical: m.canonical,
+                    line: count(idx.line_of(s)),
+                    byte_start: count(s),
+                    byte_end: count(clean.source_end(m.end)),
+                    form: m.form.as_str().to_string(),
+                });
+            }
+        }
+        scan(&doc_id, clean, &idx, lex, unit.paragraph(), None, &mut refs, &mut dates);
+    }
+
+    for (n, clean, start) in &notes {
+        let marker = markers.get(n);
+        let paragraph = marker.and_then(|m| m.paragraph);
+        x.footnotes.push(Footnote {
+            doc_id: doc_id.clone(),
+            number: i64::from(*n),
+            body: clean.text.clone(),
+            marker_line: marker.map(|m| count(idx.line_of(m.start))),
+            line: count(idx.line_of(*start)),
+            paragraph: paragraph.map(i64::from),
+            byte_start: count(clean.source_start(0)),
+            byte_end: count(clean.source_end(clean.text.len())),
+        });
+        if marker.is_none() {
+            let (l, c) = idx.position(*start);
+            notices.push(Notice {
+                line: l,
+                column: c,
+                code: "footnote-without-marker",
+                message: format!("footnote {n} has a body but no marker in the text"),
+            });
+        }
+        scan(&doc_id, clean, &idx, lex, paragraph, Some(*n), &mut refs, &mut dates);
+    }
+    for (i, line) in lines.iter().enumerate() {
+        if roles.get(i) == Some(&Role::LinkTarget) {
+            let clean = join_spans(text, &[(line.content_start(), line.content_end())], lex, &[]);
+            scan(&doc_id, &clean, &idx, lex, None, None, &mut refs, &mut Vec::new());
+        }
+    }
+    x.footnotes.sort_by_key(|f| f.number);
+    refs.sort_by_key(|r| (r.byte_start, r.byte_end));
+    for (i, r) in refs.iter_mut().enumerate() {
+        r.ordinal = count(i + 1);
+    }
+    dates.sort_by_key(|d| (d.byte_start, d.byte_end));
+    for (i, d) in dates.iter_mut().enumerate() {
+        d.ordinal = count(i + 1);
+    }
+    x.references = refs;
+    x.dated_events = dates;
+    Outcome { extraction: x, notices }
+}
+
+fn count(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+fn set(roles: &mut [Role], i: usize, role: Role) {
+    if let Some(r) = roles.get_mut(i) {
+        *r = role;
+    }
+}
+
+/// The language code printed in the footer (`BILAG JAI.2 LIMITE DA`), trying every grammar's
+/// annex and marking words.
+fn footer_language_code(lines: &[Line], grammar: &Grammar) -> Option<String> {
+    lines.iter().find_map(|l| {
+        grammar.lexicons.languages.iter().find_map(|lex| match furniture_line(l.trimmed(), lex) {
+            Some(Furniture::Marking { language }) => language,
+            _ => None,
+        })
+    })
+}
+
+/// Marks furniture lines (also footers written one item per line) and annex headings; counts
+/// pages; collects the document numbers printed in the footers.
+fn mark_furniture(
+    lines: &[Line],
+    lex: &Lexicon,
+    roles: &mut [Role],
+    refs: &mut Vec<(String, String)>,
+    page_count: &mut usize,
+) {
+    for (i, line) in lines.iter().enumerate() {
+        if line.starts_page() && i > 0 {
+            *page_count += 1;
+        }
+        if roles.get(i) != Some(&Role::Content) {
+            continue;
+        }
+        let t = line.trimmed();
+        match furniture_line(t, lex) {
+            Some(Furniture::Reference { council_ref, printed, page }) => {
+                refs.push((printed, council_ref.register_id()));
+                set(roles, i, Role::Furniture);
+                if page.is_none() {
+                    mark_footer_items(lines, lex, roles, i);
+                }
+            }
+            Some(Furniture::Marking { .. }) => set(roles, i, Role::Furniture),
+            None if is_annex_heading(t, lex) => set(roles, i, Role::Annex),
+            None => {}
+        }
+    }
+}
+
+/// After a document number alone on its line, the footer items that follow one per line.
+fn mark_footer_items(lines: &[Line], lex: &Lexicon, roles: &mut [Role], from: usize) {
+    let mut taken = 0;
+    for (j, line) in lines.iter().enumerate().skip(from + 1) {
+        if line.is_blank() {
+            continue;
+        }
+        let t = line.trimmed();
+        if taken >= FOOTER_ITEMS || !(is_footer_item(t, lex) || footer_language(t).is_some()) {
+            break;
+        }
+        set(roles, j, Role::Furniture);
+        taken += 1;
+    }
+}
+
+/// Marks footnote zones (after a separator line, up to the next page) and collects the bodies,
+/// numbered in sequence through the document.
+fn mark_footnotes(lines: &[Line], roles: &mut [Role]) -> Vec<Body> {
+    let mut bodies: Vec<Body> = Vec::new();
+    let mut in_zone = false;
+    for (i, line) in lines.iter().enumerate() {
+        let role = roles.get(i).copied().unwrap_or(Role::Blank);
+        if is_separator(line.text) && matches!(role, Role::Content | Role::Blank) {
+            in_zone = true;
+            set(roles, i, Role::Separator);
+            continue;
+        }
+        if !in_zone {
+            continue;
+        }
+        if line.starts_page() || matches!(role, Role::Furniture | Role::Annex | Role::Cover) {
+            in_zone = false;
+            continue;
+        }
+        if role != Role::Content {
+            continue;
+        }
+        let t = line.trimmed();
+        let expected = bodies.last().map_or(1, |b| b.number + 1);
+        if let Ok((_, (n, first))) = footnote_body_line(t) {
+            if n == expected {
+                let start = line.content_end() - t.len() + (t.len() - first.len());
+                bodies.push(Body { number: n, spans: vec![(start, line.content_end())], has_url: first.contains("://") });
+                set(roles, i, Role::Body(bodies.len() - 1));
+                continue;
+            }
+        }
+        match bodies.last_mut() {
+            Some(body) if body.has_url && is_bare_url(t) => set(roles, i, Role::LinkTarget),
+            Some(body) => {
+                body.spans.push((line.content_start(), line.content_end()));
+                body.has_url |= t.contains("://");
+                set(roles, i, Role::Body(bodies.len() - 1));
+            }
+            None => in_zone = false,
+        }
+    }
+    bodies
+}
+
+fn is_bare_url(t: &str) -> bool {
+    (t.starts_with("http://") || t.starts_with("https://")) && !t.contains(char::is_whitespace)
+}
+
+/// Marks a web article's notes list (`Notes` / `1. See https://…`) and returns its entries:
+/// number and the source span of the entry's text.
+fn mark_web_notes(lines: &[Line], lex: &Lexicon, roles: &mut [Role]) -> Vec<(u32, usize, usize)> {
+    let mut notes = Vec::new();
+    let Some(heading) = lines.iter().enumerate().rposition(|(i, l)| {
+        roles.get(i) == Some(&Role::Content) && lex.document.notes_headings.iter().any(|h| h == l.trimmed())
+    }) else {
+        return notes;
+    };
+    for (i, line) in lines.iter().enumerate().skip(heading + 1) {
+        if line.is_blank() {
+            continue;
+        }
+        match web_note_line(line.text) {
+            Ok((_, (n, body))) if n == notes.last().map_or(1, |(m, _, _)| m + 1) => {
+                let start = line.start + (line.text.len() - body.len());
+                notes.push((n, start, line.content_end()));
+                set(roles, i, Role::Body(0));
+            }
+            _ => break,
+        }
+    }
+    if !notes.is_empty() {
+        set(roles, heading, Role::NotesHeading);
+    }
+    notes
+}
+
+/// Cuts the content lines into units.
+fn cut_units(lines: &[Line], roles: &[Role], lex: &Lexicon, compiled: &Compiled) -> Vec<Unit> {
+    let mut units: Vec<Unit> = Vec::new();
+    let mut last_number = 0u32;
+    let mut section: Option<String> = None;
+    let mut prev_line: Option<&str> = None;
+    let mut pending_number: Option<u32> = None;
+    for (i, line) in lines.iter().enumerate() {
+        if roles.get(i) != Some(&Role::Content) {
+            continue;
+        }
+        let lead = line.text.len() - line.text.trim_start_matches([' ', '\u{c}']).len();
+        let body = line.text.trim_start_matches([' ', '\u{c}']);
+        let at_margin = lead <= 1 || line.text.starts_with('\u{c}');
+        let span_from = |s: &str| (line.content_end() - s.trim_end().len(), line.content_end());
+        let current = units.last().map(|u| &u.kind);
+
+        if at_margin && let Some(heading) = section_heading(body) {
+            section = Some(heading.to_string());
+            units.push(Unit { kind: UnitKind::Heading(heading.to_string()), spans: vec![span_from(body)], section: None });
+            prev_line = None;
+            continue;
+        }
+        if at_margin && let Ok((rest, n)) = paragraph_number(body) {
+            let plausible = if last_number == 0 { n == 1 } else { n <= last_number + NUMBER_JUMP };
+            let opens = rest.trim().is_empty()
+                || rest.chars().next().is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '„' | '('));
+            let month = rest.split_whitespace().next().is_some_and(|w| lex.month(w).is_some());
+            if plausible && opens && !month {
+                last_number = n;
+                if rest.trim().is_empty() {
+                    pending_number = Some(n);
+                    prev_line = None;
+                    continue;
+                }
+                units.push(Unit { kind: UnitKind::Paragraph(n), spans: vec![span_from(rest)], section: section.clone() });
+                prev_line = Some(rest);
+                continue;
+            }
+        }
+        if let Some(n) = pending_number.take() {
+            units.push(Unit { kind: UnitKind::Paragraph(n), spans: vec![span_from(body)], section: section.clone() });
+            prev_line = Some(body);
+            continue;
+        }
+        if at_margin && last_number > 0 && let Ok((rest, letter)) = point_label(body) {
+            let expected = match current {
+                Some(UnitKind::Point(_, l)) => char::from_u32(u32::from(*l) + 1),
+                Some(UnitKind::Paragraph(_)) => Some('a'),
+                _ => None,
+            };
+            if expected == Some(letter) {
+                units.push(Unit {
+                    kind: UnitKind::Point(last_number, letter),
+                    spans: vec![span_from(rest)],
+                    section: section.clone(),
+                });
+                prev_line = Some(rest);
+                continue;
+            }
+        }
+        if last_number == 0 && let Some((canonical, len)) = compiled.recitals.opening(body.trim_end()) {
+            let surface = body.get(..len).unwrap_or_default().to_string();
+            units.push(Unit { kind: UnitKind::Recital { surface, canonical }, spans: vec![span_from(body)], section: None });
+            prev_line = Some(body);
+            continue;
+        }
+        let continues = match current {
+            None | Some(UnitKind::Heading(_)) => false,
+            Some(UnitKind::Prose) => prev_line.is_some_and(|p| !ends_block(p, body)),
+            Some(_) => true,
+        };
+        match units.last_mut() {
+            Some(unit) if continues => unit.spans.push((line.content_start(), line.content_end())),
+            _ => units.push(Unit {
+                kind: UnitKind::Prose,
+                spans: vec![(line.content_start(), line.content_end())],
+                section: None,
+            }),
+        }
+        prev_line = Some(body);
+    }
+    units
+}
+
+/// A prose line ends its block when it closes a sentence or is short (a heading), and the next
+/// line opens like a new block.
+fn ends_block(prev: &str, next: &str) -> bool {
+    let prev = prev.trim_end();
+    let opens = next.trim_start().chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let closes = prev.ends_with(['.', '!', '?', ':']);
+    let short = prev.chars().count() < SHORT_LINE && !prev.ends_with([',', ';', '-']);
+    opens && (closes || short)
+}
+
+/// Joins source spans (lines) into clean text: one space between lines; a line-end hyphen
+/// glued to the next word unless that word is a conjunction (`regulerings- og`); a URL broken
+/// over lines glued back together.
+fn join_spans(text: &str, spans: &[(usize, usize)], lex: &Lexicon, excluded: &[Excluded]) -> Clean {
+    let mut clean = Clean::default();
+    for (k, &(start, end)) in spans.iter().enumerate() {
+        if k > 0 {
+            let next = text.get(start..end).unwrap_or_default();
+            clean.join(join_kind(&clean.text, next, lex));
+        }
+        clean.push_span(text, start, end, excluded);
+    }
+    clean.finish()
+}
+
+fn join_kind(before: &str, next: &str, lex: &Lexicon) -> Join {
+    let before = before.trim_end();
+    let last = before.rsplit(' ').next().unwrap_or_default();
+    let first = next.split_whitespace().next().unwrap_or_default();
+    if last.contains("://") && !first.starts_with("http") {
+        let broken = last.ends_with(['-', '/', '.', '_', '=', '?', '&', '#', '%', '~'])
+            || (first.contains(['.', '/', '_', '=']) && !first.starts_with(char::is_uppercase));
+        if broken {
+            return Join::Glue;
+        }
+    }
+    if before.ends_with('-') && !before.ends_with("--") {
+        let conjunction = lex.hyphen_conjunctions.iter().any(|c| c == first);
+        return if conjunction { Join::Space } else { Join::Glue };
+    }
+    Join::Space
+}
+
+/// Where a marker was found.
+#[derive(Debug, Clone, Copy)]
+struct Marker {
+    start: usize,
+    paragraph: Option<u32>,
+    web: bool,
+}
+
+/// Finds each footnote's marker in the running text: marker `n` after marker `n - 1` and
+/// before body `n`. Returns the markers and the source ranges to leave out of running text
+/// (the markers, and a web note's inline copy of its body).
+fn find_markers(
+    text: &str,
+    units: &[Unit],
+    prelim: &[Clean],
+    notes: &[(u32, Clean, usize)],
+    lex: &Lexicon,
+) -> (BTreeMap<u32, Marker>, Vec<Excluded>) {
+    let mut markers = BTreeMap::new();
+    let mut excluded = Vec::new();
+    let mut after = 0usize;
+    for (n, body, body_start) in notes {
+        let mut found = None;
+        'units: for (unit, clean) in units.iter().zip(prelim) {
+            for (tok_start, tok) in tokens(&clean.text) {
+                let src = clean.source_start(tok_start);
+                if src < after || src >= *body_start {
+                    continue;
+                }
+                if let Some((m_off, m_len, web)) = marker_in(tok, *n) {
+                    let m_start = clean.source_start(tok_start + m_off);
+                    let m_end = clean.source_end(tok_start + m_off + m_len);
+                    found = Some((m_start, m_end, unit.paragraph(), web));
+                    break 'units;
+                }
+            }
+        }
+        let Some((m_start, m_end, paragraph, web)) = found else { continue };
+        after = m_end;
+        markers.insert(*n, Marker { start: m_start, paragraph, web });
+        excluded.push(Excluded { start: m_start, end: m_end, space: false });
+        if web {
+            if let Some(len) = inline_copy(text.get(m_end..).unwrap_or_default(), &body.text, lex) {
+                excluded.push(Excluded { start: m_end, end: m_end + len, space: true });
+                after = m_end + len;
+            }
+        }
+    }
+    excluded.sort_by_key(|e| e.start);
+    (markers, excluded)
+}
+
+/// Tokens of clean text: (offset, token) split at spaces.
+fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut offset = 0;
+    text.split(' ').map(move |t| {
+        let at = offset;
+        offset += t.len() + 1;
+        (at, t)
+    })
+}
+
+/// Marker `n` in a token: offset and length in the token, and whether it is the web form.
+fn marker_in(token: &str, n: u32) -> Option<(usize, usize, bool)> {
+    if let Some(p) = token.find('(') {
+        let after_open = token.get(p..).unwrap_or_default();
+        if p > 0 && web_marker(after_open).is_ok_and(|(_, m)| m == n) {
+            let len = after_open.find(')').map_or(0, |c| c + 1);
+            return Some((p, len, true));
+        }
+    }
+    let core = token.trim_end_matches(['.', ',', ';', ':', '!', '?']);
+    let digits = n.to_string().len();
+    glued_marker(core, n).map(|at| (at, digits, false))
+}
+
+/// The length of the inline copy of a web note's body right after its marker (`(1)See
+/// https://…`), matching the notes list's text, or a note opener and one URL when no list.
+fn inline_copy(after: &str, body: &str, lex: &Lexicon) -> Option<usize> {
+    let mut b = body.chars().filter(|c| !c.is_whitespace()).peekable();
+    let mut consumed = 0;
+    if !body.is_empty() {
+        for (i, c) in after.char_indices() {
+            if b.peek().is_none() {
+                consumed = i;
+                break;
+            }
+            if c.is_whitespace() {
+                continue;
+            }
+            if Some(&c) != b.peek() {
+                return None;
+            }
+            b.next();
+            consumed = i + c.len_utf8();
+        }
+        return (b.peek().is_none()).then_some(consumed);
+    }
+    let opener = lex.document.note_openers.iter().find(|o| after.starts_with(o.as_str()))?;
+    let rest = &after[opener.len()..];
+    let url_start = rest.len() - rest.trim_start().len();
+    let url_len = rest.trim_start().find(char::is_whitespace).unwrap_or(rest.trim_start().len());
+    Some(opener.len() + url_start + url_len)
+}
+
+/// The printed document number seen most often in the footers, with its register id.
+fn most_common(refs: &[(String, String)]) -> Option<(String, String)> {
+    let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for (i, (_, id)) in refs.iter().enumerate() {
+        let e = counts.entry(id.as_str()).or_insert((0, i));
+        e.0 += 1;
+    }
+    let (_, &(_, first)) = counts.iter().max_by_key(|(_, (c, first))| (*c, std::cmp::Reverse(*first)))?;
+    refs.get(first).cloned()
+}
+
+/// References and dates of one unit or footnote body.
+#[allow(clippy::too_many_arguments)]
+fn scan(
+    doc_id: &str,
+    clean: &Clean,
+    idx: &LineIndex,
+    lex: &Lexicon,
+    paragraph: Option<u32>,
+    footnote: Option<u32>,
+    refs: &mut Vec<Reference>,
+    dates: &mut Vec<DatedEvent>,
+) {
+    for r in find_references(&clean.text) {
+        let start = clean.source_start(r.start);
+        refs.push(Reference {
+            doc_id: doc_id.to_string(),
+            ordinal: 0,
+            kind: r.kind,
+            surface: clean.text.get(r.start..r.end).unwrap_or_default().to_string(),
+            normalized: r.normalized,
+            paragraph: paragraph.map(i64::from),
+            footnote: footnote.map(i64::from),
+            line: count(idx.line_of(start)),
+            byte_start: count(start),
+            byte_end: count(clean.source_end(r.end)),
+        });
+    }
+    for d in find_dates(&clean.text, lex) {
+        let start = clean.source_start(d.start);
+        dates.push(DatedEvent {
+            doc_id: doc_id.to_string(),
+            ordinal: 0,
+            surface: clean.text.get(d.start..d.end).unwrap_or_default().to_string(),
+            date_start: d.date_start,
+            date_end: d.date_end,
+            precision: d.precision,
+            sentence: sentence_around(clean, d.start, d.end),
+            paragraph: paragraph.map(i64::from),
+            footnote: footnote.map(i64::from),
+            line: count(idx.line_of(start)),
+            byte_start: count(start),
+            byte_end: count(clean.source_end(d.end)),
+        });
+    }
+}
+
+/// The sentence or list item around `start..end`: from the last sentence end (`.`, `!`, `?`
+/// before a capital) or list-item start (`–`, `•` opening a line) before it, to the next after.
+fn sentence_around(clean: &Clean, start: usize, end: usize) -> String {
+    let text = clean.text.as_str();
+    let mut bounds: Vec<usize> = clean
+        .line_starts
+        .iter()
+        .copied()
+        .filter(|&s| text.get(s..).is_some_and(|t| t.starts_with(['–', '•', '-'])))
+        .collect();
+    let bytes = text.as_bytes();
+    for (i, b) in bytes.iter().enumerate() {
+        if matches!(b, b'.' | b'!' | b'?') && bytes.get(i + 1) == Some(&b' ') {
+            let next = text.get(i + 2..).and_then(|t| t.chars().next());
+            if next.is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '„' | '–' | '•')) {
+                bounds.push(i + 2);
+            }
+        }
+    }
+    bounds.sort_unstable();
+    let from = bounds.iter().rev().find(|&&b| b <= start).copied().unwrap_or(0);
+    let to = bounds.iter().find(|&&b| b >= end && b > from).copied().unwrap_or(text.len());
+    text.get(from..to).unwrap_or_default().trim().to_string()
+}

@@ -1,0 +1,279 @@
+//! Source text as lines with byte offsets, and the "clean" running text built from them:
+//! lines joined by single spaces, excluded spans (footnote markers) cut out, every clean byte
+//! mapped back to the source byte it came from.
+
+/// One line of the source, without its line terminator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line<'a> {
+    /// 1-based line number.
+    pub number: usize,
+    /// Byte offset of the line's first byte.
+    pub start: usize,
+    /// The line's text, without `\n` / `\r\n`.
+    pub text: &'a str,
+}
+
+impl<'a> Line<'a> {
+    /// Byte offset just past the line's last byte.
+    pub fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+
+    /// The text without surrounding whitespace (and without a leading form feed).
+    pub fn trimmed(&self) -> &'a str {
+        self.text.trim_matches(|c: char| c.is_whitespace())
+    }
+
+    /// Only whitespace.
+    pub fn is_blank(&self) -> bool {
+        self.trimmed().is_empty()
+    }
+
+    /// A line that starts a new page, as pdftotext writes it: one leading space before text,
+    /// or a form feed.
+    pub fn starts_page(&self) -> bool {
+        let t = self.text;
+        t.starts_with('\u{c}') || (t.starts_with(' ') && t[1..].starts_with(|c: char| !c.is_whitespace()))
+    }
+
+    /// Byte offset (into the source) of the first non-whitespace byte.
+    pub fn content_start(&self) -> usize {
+        let lead = self.text.len() - self.text.trim_start().len();
+        self.start + lead
+    }
+
+    /// Byte offset just past the last non-whitespace byte.
+    pub fn content_end(&self) -> usize {
+        self.start + self.text.trim_end().len()
+    }
+}
+
+/// The lines of a text, with a way back from byte offsets to line and column.
+#[derive(Debug)]
+pub struct LineIndex<'a> {
+    /// All lines, in order.
+    pub lines: Vec<Line<'a>>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Splits `text` at `\n`; a `\r` before it is not part of the line.
+    pub fn new(text: &'a str) -> LineIndex<'a> {
+        let mut lines = Vec::new();
+        let mut start = 0;
+        let bytes = text.as_bytes();
+        for newline in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
+            if newline == bytes.len() && start == bytes.len() && !lines.is_empty() {
+                break;
+            }
+            let mut end = newline;
+            if end > start && bytes.get(end - 1) == Some(&b'\r') {
+                end -= 1;
+            }
+            lines.push(Line { number: lines.len() + 1, start, text: &text[start..end] });
+            start = newline + 1;
+        }
+        LineIndex { lines }
+    }
+
+    /// The 1-based line that holds byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.lines.binary_search_by(|l| l.start.cmp(&offset)) {
+            Ok(i) => i + 1,
+            Err(i) => i.max(1),
+        }
+    }
+
+    /// 1-based line and column (in characters) of byte `offset`.
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let line = self.line_of(offset);
+        let column = self
+            .lines
+            .get(line - 1)
+            .map(|l| {
+                let upto = offset.saturating_sub(l.start).min(l.text.len());
+                l.text.get(..upto).map_or(upto, |s| s.chars().count()) + 1
+            })
+            .unwrap_or(1);
+        (line, column)
+    }
+}
+
+/// A piece of clean text copied from the source.
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    clean: usize,
+    source: usize,
+    len: usize,
+}
+
+/// Running text joined from source lines, with a map back to source bytes.
+#[derive(Debug, Default, Clone)]
+pub struct Clean {
+    /// The text: whitespace runs folded to one space, lines joined.
+    pub text: String,
+    pieces: Vec<Piece>,
+    /// Clean offsets where a source line started (after joining), for list-item boundaries.
+    pub line_starts: Vec<usize>,
+}
+
+/// A source range left out of clean text: a footnote marker, or a web note's inline body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Excluded {
+    pub start: usize,
+    pub end: usize,
+    /// Leave a space in its place (a note body between two words), not nothing (a marker).
+    pub space: bool,
+}
+
+/// How two lines are joined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Join {
+    /// With one space.
+    Space,
+    /// Directly: a line-end hyphen (`EU-` + `udbydere`) or a URL broken across lines.
+    Glue,
+}
+
+impl Clean {
+    /// Appends a source span, folding whitespace runs to one space and leaving out `excluded`
+    /// source ranges (sorted, non-overlapping).
+    pub fn push_span(&mut self, source: &str, start: usize, end: usize, excluded: &[Excluded]) {
+        self.line_starts.push(self.text.len());
+        let mut pos = start;
+        for ex in excluded.iter().filter(|ex| ex.end > start && ex.start < end) {
+            self.push_run(source, pos, ex.start.max(pos));
+            if ex.space && !self.text.is_empty() && !self.text.ends_with(' ') {
+                self.text.push(' ');
+            }
+            pos = ex.end.min(end).max(pos);
+        }
+        self.push_run(source, pos, end);
+    }
+
+    /// Adds the separator between two lines, unless the text is empty or already ends in one.
+    pub fn join(&mut self, join: Join) {
+        if join == Join::Space && !self.text.is_empty() && !self.text.ends_with(' ') {
+            self.text.push(' ');
+        }
+    }
+
+    fn push_run(&mut self, source: &str, start: usize, end: usize) {
+        let Some(run) = source.get(start..end) else { return };
+        let mut piece_start: Option<usize> = None;
+        for (i, c) in run.char_indices() {
+            if is_space(c) {
+                if let Some(ps) = piece_start.take() {
+                    self.copy(source, start + ps, start + i);
+                }
+                if !self.text.is_empty() && !self.text.ends_with(' ') {
+                    self.text.push(' ');
+                }
+            } else if c == '\u{ad}' {
+                // A soft hyphen is invisible: drop it.
+                if let Some(ps) = piece_start.take() {
+                    self.copy(source, start + ps, start + i);
+                }
+            } else if piece_start.is_none() {
+                piece_start = Some(i);
+            }
+        }
+        if let Some(ps) = piece_start {
+            self.copy(source, start + ps, end);
+        }
+    }
+
+    fn copy(&mut self, source: &str, start: usize, end: usize) {
+        if let Some(s) = source.get(start..end) {
+            self.pieces.push(Piece { clean: self.text.len(), source: start, len: s.len() });
+            self.text.push_str(s);
+        }
+    }
+
+    /// Drops a trailing space.
+    pub fn finish(mut self) -> Clean {
+        while self.text.ends_with(' ') {
+            self.text.pop();
+        }
+        self
+    }
+
+    /// The source byte of clean byte `offset` (for a start).
+    pub fn source_start(&self, offset: usize) -> usize {
+        let i = self.pieces.partition_point(|p| p.clean + p.len <= offset);
+        match self.pieces.get(i) {
+            Some(p) if offset >= p.clean => p.source + (offset - p.clean),
+            Some(p) => p.source,
+            None => self.pieces.last().map_or(0, |p| p.source + p.len),
+        }
+    }
+
+    /// The source byte just past clean byte `offset - 1` (for an end).
+    pub fn source_end(&self, offset: usize) -> usize {
+        if offset == 0 {
+            return self.source_start(0);
+        }
+        let i = self.pieces.partition_point(|p| p.clean + p.len < offset);
+        match self.pieces.get(i) {
+            Some(p) if offset > p.clean => p.source + (offset - p.clean),
+            _ => self
+                .pieces
+                .get(i.saturating_sub(1))
+                .map_or(0, |p| p.source + p.len),
+        }
+    }
+}
+
+/// Whitespace as running text treats it: including no-break spaces and form feeds.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_keep_offsets_and_drop_carriage_returns() {
+        let idx = LineIndex::new("a\r\nbc\n\n d");
+        let texts: Vec<_> = idx.lines.iter().map(|l| l.text).collect();
+        assert_eq!(texts, ["a", "bc", "", " d"]);
+        assert_eq!(idx.lines[3].start, 8);
+        assert!(idx.lines[3].starts_page());
+        assert!(!idx.lines[1].starts_page());
+        assert_eq!(idx.line_of(8), 4);
+        assert_eq!(idx.position(9), (4, 2));
+    }
+
+    #[test]
+    fn trailing_newline_adds_no_line() {
+        assert_eq!(LineIndex::new("a\n").lines.len(), 1);
+        assert_eq!(LineIndex::new("").lines.len(), 1);
+    }
+
+    #[test]
+    fn clean_text_maps_back_to_source() {
+        // seeds/002: `internet"1` — the marker is excluded, the quote kept.
+        let src = "sikkert og  beskyttet internet\"1 \nnext";
+        let mut c = Clean::default();
+        c.push_span(src, 0, 33, &[Excluded { start: 31, end: 32, space: false }]);
+        c.join(Join::Space);
+        c.push_span(src, 34, 38, &[]);
+        let c = c.finish();
+        assert_eq!(c.text, "sikkert og beskyttet internet\" next");
+        let at = c.text.find("next").unwrap();
+        assert_eq!(c.source_start(at), 34);
+        assert_eq!(c.source_end(at + 4), 38);
+        assert_eq!(c.source_start(11), 12);
+        assert_eq!(c.source_end(30), 31);
+    }
+
+    #[test]
+    fn glue_joins_without_space() {
+        let src = "EU-\nudbydere";
+        let mut c = Clean::default();
+        c.push_span(src, 0, 3, &[]);
+        c.join(Join::Glue);
+        c.push_span(src, 4, 12, &[]);
+        assert_eq!(c.finish().text, "EU-udbydere");
+    }
+}

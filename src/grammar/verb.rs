@@ -1,0 +1,524 @@
+//! Operative verbs: the capitalised phrases that carry the Council's action (`FREMHÆVER`,
+//! `HILSER … VELKOMMEN`), and their lower-case form after the Council as subject
+//! (`Rådet opfordrer … til`), each mapped to its canonical id from the lexicon.
+
+use std::collections::HashMap;
+
+use crate::lexicon::Lexicon;
+
+/// Most words a discontinuous phrase may have between its parts (`FORPLIGTER SIG … TIL`).
+const MAX_GAP: usize = 60;
+
+/// How an operative verb was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// In capitals, the classic form of conclusions.
+    Capitals,
+    /// In lower case next to the Council as subject (`Rådet understreger`, `opfordrer Rådet`).
+    Subject,
+    /// In lower case, coordinated with an earlier operative verb (`… og opfordrer`).
+    Coordinated,
+    /// Opening a sentence with no subject, capitalised only as a sentence start (`Deltager`).
+    Initial,
+}
+
+impl Form {
+    /// The value written to the `form` column.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Form::Capitals => "capitals",
+            Form::Subject => "subject",
+            Form::Coordinated => "coordinated",
+            Form::Initial => "initial",
+        }
+    }
+}
+
+/// One operative verb found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerbMatch {
+    /// Byte offset of the first word.
+    pub start: usize,
+    /// Byte offset just past the last word.
+    pub end: usize,
+    /// The words as written, `…` where other words stand between parts.
+    pub surface: String,
+    /// The canonical id.
+    pub canonical: String,
+    /// How it was written.
+    pub form: Form,
+}
+
+/// A word of a phrase as the grammar writes it.
+#[derive(Debug, Clone)]
+struct PhraseWord {
+    lower: String,
+    caps: bool,
+}
+
+/// A compiled phrase: parts separated by `…`, each a run of adjacent words.
+#[derive(Debug, Clone)]
+struct Phrase {
+    canonical: String,
+    parts: Vec<Vec<PhraseWord>>,
+    words: usize,
+}
+
+/// The operative-verb (or recital) vocabulary of one language, indexed by first word.
+#[derive(Debug)]
+pub struct VerbMatcher {
+    phrases: Vec<Phrase>,
+    by_first_word: HashMap<String, Vec<usize>>,
+    subjects: Vec<Vec<String>>,
+    coordinators: Vec<String>,
+    comma_coordinates: bool,
+}
+
+/// A word of the text: its span, and what follows it.
+#[derive(Debug, Clone)]
+struct Word<'t> {
+    start: usize,
+    end: usize,
+    text: &'t str,
+    lower: String,
+    comma_after: bool,
+    sentence: usize,
+}
+
+impl VerbMatcher {
+    /// Compiles a canonical-id → phrases table (the lexicon's operative verbs or recitals).
+    pub fn new(table: &std::collections::BTreeMap<String, Vec<String>>, lex: &Lexicon) -> VerbMatcher {
+        let mut phrases = Vec::new();
+        for (canonical, written) in table {
+            for phrase in written {
+                let parts: Vec<Vec<PhraseWord>> = phrase
+                    .split('…')
+                    .map(|part| {
+                        part.split_whitespace()
+                            .map(|w| PhraseWord { lower: w.to_lowercase(), caps: is_caps(w) })
+                            .collect::<Vec<_>>()
+                    })
+                    .filter(|p| !p.is_empty())
+                    .collect();
+                let words = parts.iter().map(Vec::len).sum();
+                if words > 0 {
+                    phrases.push(Phrase { canonical: canonical.clone(), parts, words });
+                }
+            }
+        }
+        let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, p) in phrases.iter().enumerate() {
+            if let Some(first) = p.parts.first().and_then(|part| part.first()) {
+                by_first_word.entry(first.lower.clone()).or_default().push(i);
+            }
+        }
+        let subjects = lex
+            .operative
+            .subjects
+            .iter()
+            .map(|s| s.split_whitespace().map(str::to_lowercase).collect())
+            .collect();
+        let coordinators = lex.operative.coordinators.iter().filter(|c| *c != ",").cloned().collect();
+        let comma_coordinates = lex.operative.coordinators.iter().any(|c| c == ",");
+        VerbMatcher { phrases, by_first_word, subjects, coordinators, comma_coordinates }
+    }
+
+    /// The phrase opening `text` in capitals (a recital opener such as `SOM MINDER OM`), if any:
+    /// its canonical id and the byte length of the matched words.
+    pub fn opening(&self, text: &str) -> Option<(String, usize)> {
+        let words = words(text);
+        let m = self.best_at(&words, 0, Mode::Capitals)?;
+        let last = m.parts.last().map(|&(_, e)| e)?;
+        let end = words.get(last)?.end;
+        Some((self.phrases.get(m.phrase)?.canonical.clone(), end))
+    }
+
+    /// Every operative verb in `text`, in order. `lower_case` allows the lower-case forms,
+    /// which only conclusions use.
+    pub fn find(&self, text: &str, lower_case: bool) -> Vec<VerbMatch> {
+        let words = words(text);
+        let mut found = Vec::new();
+        let mut taken = vec![false; words.len()];
+        let mut last_clause_sentence: Option<usize> = None;
+        let mut i = 0;
+        while i < words.len() {
+            if taken.get(i) == Some(&true) {
+                i += 1;
+                continue;
+            }
+            let caps = self.best_at(&words, i, Mode::Capitals);
+            let hit = match caps {
+                Some(m) => Some((m, Form::Capitals)),
+                None if lower_case => self.lower_case_at(&words, i, last_clause_sentence),
+                None => None,
+            };
+            let Some((m, form)) = hit else {
+                i += 1;
+                continue;
+            };
+            let Some(phrase) = self.phrases.get(m.phrase) else { break };
+            let mut surface = String::new();
+            for (k, &(s, e)) in m.parts.iter().enumerate() {
+                if k > 0 {
+                    surface.push_str(" … ");
+                }
+                if let (Some(ws), Some(we)) = (words.get(s), words.get(e)) {
+                    surface.push_str(text.get(ws.start..we.end).unwrap_or_default());
+                }
+                for t in taken.iter_mut().take(e + 1).skip(s) {
+                    *t = true;
+                }
+            }
+            let first = m.parts.first().map_or(i, |p| p.0);
+            let last = m.parts.last().map_or(i, |p| p.1);
+            if let (Some(ws), Some(we)) = (words.get(first), words.get(last)) {
+                found.push(VerbMatch {
+                    start: ws.start,
+                    end: we.end,
+                    surface,
+                    canonical: phrase.canonical.clone(),
+                    form,
+                });
+                last_clause_sentence = Some(ws.sentence);
+            }
+            i += 1;
+        }
+        found.sort_by_key(|m| m.start);
+        found
+    }
+
+    /// A lower-case operative verb at word `i`, if its context makes it one.
+    fn lower_case_at(&self, words: &[Word], i: usize, last_clause_sentence: Option<usize>) -> Option<(Candidate, Form)> {
+        let word = words.get(i)?;
+        if is_caps(word.text) {
+            return None;
+        }
+        let m = self.best_at(words, i, Mode::Lower)?;
+        let first_part_end = m.parts.first()?.1;
+        let prev = i.checked_sub(1).and_then(|p| words.get(p));
+        let sentence_start = prev.is_none_or(|p| p.sentence != word.sentence);
+        let titled = word.text.chars().next().is_some_and(char::is_uppercase);
+        if titled {
+            return sentence_start.then_some((m, Form::Initial));
+        }
+        if self.subject_ends_at(words, i) || self.subject_starts_at(words, first_part_end + 1) {
+            return Some((m, Form::Subject));
+        }
+        let coordinated = prev.is_some_and(|p| {
+            self.coordinators.iter().any(|c| *c == p.lower) || (self.comma_coordinates && p.comma_after)
+        });
+        if coordinated && last_clause_sentence == Some(word.sentence) {
+            return Some((m, Form::Coordinated));
+        }
+        None
+    }
+
+    /// The Council as subject ends just before word `i` (`Rådet` | `opfordrer`).
+    fn subject_ends_at(&self, words: &[Word], i: usize) -> bool {
+        self.subjects.iter().any(|subject| {
+            i >= subject.len()
+                && subject.iter().enumerate().all(|(k, s)| {
+                    words.get(i - subject.len() + k).is_some_and(|w| w.lower == *s && starts_like_name(w.text, k))
+                })
+        })
+    }
+
+    /// The Council as subject starts at word `i` (`opfordrer` | `Rådet`).
+    fn subject_starts_at(&self, words: &[Word], i: usize) -> bool {
+        self.subjects.iter().any(|subject| {
+            subject
+                .iter()
+                .enumerate()
+                .all(|(k, s)| words.get(i + k).is_some_and(|w| w.lower == *s && starts_like_name(w.text, k)))
+        })
+    }
+
+    /// The best phrase starting at word `i`: most words matched, then the shortest span.
+    fn best_at(&self, words: &[Word], i: usize, mode: Mode) -> Option<Candidate> {
+        let first = words.get(i)?;
+        let candidates = self.by_first_word.get(&first.lower)?;
+        candidates
+            .iter()
+            .filter_map(|&p| self.match_phrase(p, words, i, mode))
+            .max_by(|a, b| {
+                let wa = self.phrases.get(a.phrase).map_or(0, |p| p.words);
+                let wb = self.phrases.get(b.phrase).map_or(0, |p| p.words);
+                wa.cmp(&wb).then(b.span().cmp(&a.span())).then(b.phrase.cmp(&a.phrase))
+            })
+    }
+
+    fn match_phrase(&self, phrase: usize, words: &[Word], i: usize, mode: Mode) -> Option<Candidate> {
+        let p = self.phrases.get(phrase)?;
+        let mut parts = Vec::with_capacity(p.parts.len());
+        let mut next = i;
+        for (k, part) in p.parts.iter().enumerate() {
+            let start = if k == 0 {
+                part_matches(part, words, next, mode).then_some(next)?
+            } else {
+                let sentence = words.get(next.checked_sub(1)?)?.sentence;
+                let limit = (next + 1 + MAX_GAP).min(words.len());
+                (next + 1..limit)
+                    .take_while(|&j| words.get(j).is_some_and(|w| w.sentence == sentence))
+                    .take_while(|&j| j == next + 1 || mode == Mode::Lower || !self.opens_phrase(words, j - 1))
+                    .find(|&j| part_matches(part, words, j, mode))?
+            };
+            let end = start + part.len() - 1;
+            parts.push((start, end));
+            next = end + 1;
+        }
+        Some(Candidate { phrase, parts })
+    }
+
+    /// Word `j` is a capitalised word that opens some phrase: a gap may not run over it.
+    fn opens_phrase(&self, words: &[Word], j: usize) -> bool {
+        words.get(j).is_some_and(|w| is_caps(w.text) && self.by_first_word.contains_key(&w.lower))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Capitals,
+    Lower,
+}
+
+/// A phrase matched at a position: word index ranges (inclusive) of its parts.
+#[derive(Debug, Clone)]
+struct Candidate {
+    phrase: usize,
+    parts: Vec<(usize, usize)>,
+}
+
+impl Candidate {
+    fn span(&self) -> usize {
+        let first = self.parts.first().map_or(0, |p| p.0);
+        let last = self.parts.last().map_or(0, |p| p.1);
+        last - first
+    }
+}
+
+/// The words of `part` stand at `at`. In capitals, the part's first capitalised word must be
+/// written in capitals (`MED TILFREDSHED på` matches `MED TILFREDSHED PÅ`; `til` never
+/// matches the `TIL` of `OPFORDRER … TIL`).
+fn part_matches(part: &[PhraseWord], words: &[Word], at: usize, mode: Mode) -> bool {
+    let mut anchor_seen = false;
+    part.iter().enumerate().all(|(k, pw)| {
+        let Some(w) = words.get(at + k) else { return false };
+        if w.lower != pw.lower {
+            return false;
+        }
+        if mode == Mode::Capitals && pw.caps && !anchor_seen {
+            anchor_seen = true;
+            return is_caps(w.text);
+        }
+        true
+    })
+}
+
+/// A subject word as the grammar writes it: the first word may open a sentence in capitals.
+fn starts_like_name(text: &str, k: usize) -> bool {
+    k > 0 || text.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// All letters upper case, and at least one letter.
+pub fn is_caps(word: &str) -> bool {
+    let mut letters = 0;
+    for c in word.chars() {
+        if c.is_alphabetic() {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        }
+    }
+    letters > 0
+}
+
+/// Splits clean text into words with their spans, punctuation around them left out.
+fn words(text: &str) -> Vec<Word<'_>> {
+    const OPENING: &[char] = &['(', '"', '\'', '“', '”', '‘', '’', '«', '»', '[', '„'];
+    const CLOSING: &[char] = &['.', ',', ';', ':', '!', '?', ')', '"', '\'', '”', '’', '»', ']', '“'];
+    let mut out: Vec<Word> = Vec::new();
+    let mut sentence = 0;
+    let mut offset = 0;
+    for raw in text.split(' ') {
+        let raw_start = offset;
+        offset += raw.len() + 1;
+        let core_start = raw.len() - raw.trim_start_matches(OPENING).len();
+        let core = raw.trim_start_matches(OPENING).trim_end_matches(CLOSING);
+        if core.is_empty() {
+            continue;
+        }
+        let trailing = &raw[core_start + core.len()..];
+        // A sentence ends at `.`, `!` or `?` before a word that starts in capitals.
+        let starts_upper = core.chars().next().is_some_and(char::is_uppercase);
+        let between = out.last().and_then(|prev| text.get(prev.end..raw_start + core_start));
+        if starts_upper && between.is_some_and(|b| b.contains(['.', '!', '?'])) {
+            sentence += 1;
+        }
+        out.push(Word {
+            start: raw_start + core_start,
+            end: raw_start + core_start + core.len(),
+            text: core,
+            lower: core.to_lowercase(),
+            comma_after: trailing.contains(','),
+            sentence,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicons;
+
+    fn matcher(code: &str) -> VerbMatcher {
+        let lex = Lexicons::embedded().unwrap().get(code).unwrap();
+        VerbMatcher::new(&lex.operative.verbs, lex)
+    }
+
+    fn found(code: &str, text: &str, lower: bool) -> Vec<(String, String)> {
+        matcher(code).find(text, lower).into_iter().map(|m| (m.surface, m.canonical)).collect()
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+    }
+
+    #[test]
+    fn continuous_capitals() {
+        // seeds/002 paragraph 1.
+        let text = "FREMHÆVER, at cybersikkerhed er afgørende for opbygningen af et modstandsdygtigt, \
+                    grønt og digitalt Europa, og SER MED TILFREDSHED PÅ den fælles meddelelse til";
+        assert_eq!(
+            found("da", text, false),
+            pairs(&[("FREMHÆVER", "STRESSES"), ("SER MED TILFREDSHED PÅ", "WELCOMES")])
+        );
+    }
+
+    #[test]
+    fn discontinuous_capitals() {
+        // seeds/002 paragraphs 4, 12 and 19.
+        assert_eq!(
+            found("da", "i cyberspace. SER i denne henseende MED TILFREDSHED på en yderligere vedvarende indsats", false),
+            pairs(&[("SER … MED TILFREDSHED på", "WELCOMES")])
+        );
+        assert_eq!(
+            found("da", "HILSER det igangværende arbejde ledet af ENISA sammen med medlemsstaterne og interesserede interessenter VELKOMMEN med henblik på", false),
+            pairs(&[("HILSER … VELKOMMEN", "WELCOMES")])
+        );
+        assert_eq!(
+            found("da", "og -økosystemet. OPFORDRER INDTRÆNGENDE medlemsstaterne, EU-institutionerne og andre relevante interessenter TIL med henblik på", false),
+            pairs(&[("OPFORDRER INDTRÆNGENDE … TIL", "URGES")])
+        );
+    }
+
+    #[test]
+    fn calls_for_is_not_calls_on() {
+        // seeds/002 paragraphs 4 and 24.
+        assert_eq!(
+            found("da", "OPFORDRER TIL fremme og beskyttelse af EU's centrale værdier demokrati,", false),
+            pairs(&[("OPFORDRER TIL", "CALLS_FOR")])
+        );
+        assert_eq!(
+            found("da", "og OPFORDRER medlemsstaterne gennem deres kompetente myndigheder TIL at fortsætte", false),
+            pairs(&[("OPFORDRER … TIL", "CALLS_ON")])
+        );
+    }
+
+    #[test]
+    fn capitals_inside_a_gap() {
+        // seeds/002 paragraph 26.
+        assert_eq!(
+            found("da", "FORPLIGTER SIG MED UDGANGSPUNKT I EU's cyberdiplomatiske indsats TIL at øge den", false),
+            pairs(&[("FORPLIGTER SIG … TIL", "COMMITS_TO")])
+        );
+    }
+
+    #[test]
+    fn acronyms_are_not_verbs() {
+        // seeds/002 paragraphs 15 and 20.
+        let text = "enheder, der håndterer IT-sikkerhedshændelser (CSIRT'er), og nationale eller europæiske \
+                    (såsom IPCR, CSIRT-netværket, NIS-samarbejdsgruppen, CyCLONe, EU INTCEN og IKT, NATO, TEU)";
+        assert!(found("da", text, false).is_empty());
+    }
+
+    #[test]
+    fn lower_case_after_subject_or_before_it() {
+        // seeds/004 paragraphs 1, 2 and 3.
+        assert_eq!(found("da", "Rådet understreger derfor, at der er behov", true), pairs(&[("understreger", "UNDERLINES")]));
+        assert_eq!(
+            found("da", "demokratiske principper, understreger Rådet, at der er behov", true),
+            pairs(&[("understreger", "UNDERLINES")])
+        );
+        assert_eq!(
+            found("da", "Rådet opfordrer den højtstående repræsentant, Kommissionen og medlemsstaterne til fortsat at respektere", true),
+            pairs(&[("opfordrer … til", "CALLS_ON")])
+        );
+        assert_eq!(
+            found("da", "Rådet ser med tilfredshed på de fremskridt", true),
+            pairs(&[("ser med tilfredshed på", "WELCOMES")])
+        );
+    }
+
+    #[test]
+    fn lower_case_needs_its_context() {
+        // seeds/000: a statement, not the Council speaking.
+        assert!(found("da", "EU og dets medlemsstater hilser vedtagelsen velkommen.", true).is_empty());
+        // seeds/002 paragraph 19: a subordinate clause.
+        assert!(found("da", "samtidig med at det understreger medlemsstaternes ansvar", true).is_empty());
+        // Lower case is off outside conclusions.
+        assert!(found("da", "Rådet understreger derfor", false).is_empty());
+    }
+
+    #[test]
+    fn coordinated_lower_case() {
+        // seeds/004 paragraph 8.
+        assert_eq!(
+            found("da", "Rådet understreger betydningen af at styrke samarbejdet, og understreger betydningen af at intensivere", true),
+            pairs(&[("understreger", "UNDERLINES"), ("understreger", "UNDERLINES")])
+        );
+        // seeds/002 paragraph 9.
+        assert_eq!(
+            found("da", "STØTTER KRAFTIGT multiinteressentmodellen for internetforvaltning og forpligter sig til at styrke", true),
+            pairs(&[("STØTTER KRAFTIGT", "STRONGLY_SUPPORTS"), ("forpligter sig til", "COMMITS_TO")])
+        );
+    }
+
+    #[test]
+    fn lower_case_word_before_capitals() {
+        // seeds/002 paragraph 33.
+        assert_eq!(
+            found("da", "karakter. vil OVERVÅGE fremskridtene med gennemførelsen", false),
+            pairs(&[("vil OVERVÅGE", "WILL_MONITOR")])
+        );
+    }
+
+    #[test]
+    fn sentence_initial_verb() {
+        // seeds/002 paragraph 23.
+        assert_eq!(
+            found("da", "til nævnte konvention. Deltager desuden fortsat i multilaterale udvekslinger", true),
+            pairs(&[("Deltager", "PARTICIPATES")])
+        );
+    }
+
+    #[test]
+    fn english_capitals() {
+        assert_eq!(
+            found("en", "STRESSES that cybersecurity is essential and CALLS ON the Commission to act. LOOKS FORWARD TO the proposal.", false),
+            pairs(&[("STRESSES", "STRESSES"), ("CALLS ON", "CALLS_ON"), ("LOOKS FORWARD TO", "LOOKS_FORWARD_TO")])
+        );
+        // seeds/003: `We welcome` is not the Council.
+        assert!(found("en", "We welcome the Committee’s adoption of the UN Convention", true).is_empty());
+    }
+
+    #[test]
+    fn recital_opening() {
+        let lex = Lexicons::embedded().unwrap().get("da").unwrap();
+        let m = VerbMatcher::new(&lex.recitals, lex);
+        assert_eq!(m.opening("SOM MINDER OM sine konklusioner om"), Some(("RECALLING".to_string(), 13)));
+        assert_eq!(m.opening("MINDER OM, at dette"), None);
+        assert_eq!(m.opening("som minder om"), None);
+    }
+}
