@@ -10,6 +10,8 @@
 //! and one helper for footnote bodies, [`join_lines`] (with [`repair_url_breaks`] and
 //! [`line_ends_in_url`]), which joins lines and mends URLs that pdftotext broke across lines.
 //!
+//! The grammar is written out in `grammars/reference.ebnf`, one rule per production below.
+//!
 //! Normalised forms (`references.normalized`):
 //!
 //! | kind          | printed                     | normalised                   |
@@ -294,7 +296,7 @@ fn numbered<'a>(
 /// parser too. It does not look behind: callers check that the number starts a word.
 ///
 /// ```text
-/// council_ref = council_number "/" [council_part "/"] council_year (blank suffix_pair)*
+/// council_ref = council_number "/" [council_part "/"] council_year suffixes
 /// ```
 ///
 /// ```
@@ -321,7 +323,7 @@ fn euco_number(input: &str) -> IResult<&str, u32> {
     digits(1, 5).parse(input)
 }
 
-// euco_ref = "EUCO" blank euco_number "/" [council_part "/"] council_year (blank suffix_pair)*
+// euco_ref = "EUCO" blank euco_number "/" [council_part "/"] council_year suffixes
 fn euco_ref(input: &str) -> IResult<&str, CouncilRef> {
     let (rest, _) = (tag("EUCO"), blank).parse(input)?;
     numbered(euco_number, rest)
