@@ -146,6 +146,9 @@ impl Lexicon {
 /// sigma, as Unicode case folding does, so that a word in capitals ending in `Σ` finds a form
 /// ending in `ς`.
 fn same_word(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
     let fold = |c: char| c.to_lowercase().map(|l| if l == 'ς' { 'σ' } else { l });
     a.chars().flat_map(fold).eq(b.chars().flat_map(fold))
 }
@@ -206,4 +209,43 @@ fn check(file: &str, lexicon: &Lexicon, canonical: &Canonical) -> Result<(), Err
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex(code: &str) -> &'static Lexicon {
+        Lexicons::embedded().unwrap().get(code).unwrap()
+    }
+
+    #[test]
+    fn month_takes_any_case_but_capitalised_only_forms_need_a_capital() {
+        assert_eq!(lex("da").month("juni"), Some(6));
+        assert_eq!(lex("da").month("Juni"), Some(6));
+        assert_eq!(lex("sl").month("OKTOBRA"), Some(10));
+        assert_eq!(lex("en").month("Sept."), Some(9));
+        assert_eq!(lex("en").month("May"), Some(5));
+        assert_eq!(lex("en").month("MAY"), Some(5));
+        assert_eq!(lex("en").month("may"), None);
+        assert_eq!(lex("en").month("march"), None);
+        assert_eq!(lex("en").month("Mayor"), None);
+        assert_eq!(lex("da").month(""), None);
+    }
+
+    #[test]
+    fn range_openers_in_any_case() {
+        assert!(lex("en").is_range_opener("From"));
+        assert!(lex("sl").is_range_opener("od"));
+        assert!(!lex("da").is_range_opener("den"));
+    }
+
+    #[test]
+    fn same_word_folds_case_beyond_ascii() {
+        assert!(same_word("ÅR", "år"));
+        assert!(same_word("OKTÓBER", "október"));
+        assert!(same_word("ΜΑΐΟΣ", "μαΐος"));
+        assert!(!same_word("maj", "maja"));
+        assert!(!same_word("år", "ar"));
+    }
 }
