@@ -110,25 +110,47 @@ pub struct Dates {
     pub capitalised_only: Vec<String>,
     /// Day ordinal suffix after the day number (`.` in da/sl/de, empty in en).
     pub day_suffix: String,
-    /// Words that join the two ends of a range (`til`, `to`, `until`, `in`, `do`).
+    /// Words and dashes that always join the two ends of a range (`-`, `til`, `to`, `do`).
     pub range_connectives: Vec<String>,
-    /// Words that may open a range (`from`, `fra`, `od`).
+    /// Words for "and" (`og`, `and`, `in`): they join a range only between two days of one
+    /// month (`25. in 26. oktober 2025`) or after a range opener (`between 2019 and 2024`);
+    /// elsewhere they join two separate dates (`i 2016 og … i 2018`).
+    pub pair_connectives: Vec<String>,
+    /// Words that may open a range (`from`, `between`, `fra`, `od`); never part of the surface.
     pub range_openers: Vec<String>,
 }
 
 impl Lexicon {
     /// Month number (1–12) for a word in any of its date forms, honouring `capitalised_only`.
     pub fn month(&self, word: &str) -> Option<u32> {
-        let lower = word.to_lowercase();
-        if word == lower && self.dates.capitalised_only.iter().any(|w| *w == lower) {
+        let capitalised_only = &self.dates.capitalised_only;
+        let lower_case = !word.chars().any(char::is_uppercase);
+        if lower_case && capitalised_only.iter().any(|w| same_word(word, w)) {
             return None;
         }
         self.dates
             .months
             .iter()
-            .position(|forms| forms.iter().any(|f| *f == lower))
+            .position(|forms| forms.iter().any(|f| same_word(word, f)))
             .and_then(|i| u32::try_from(i + 1).ok())
     }
+
+    /// Whether a word, in any case, opens a range (`from`, `From`, `fra`).
+    pub fn is_range_opener(&self, word: &str) -> bool {
+        self.dates.range_openers.iter().any(|w| same_word(word, w))
+    }
+}
+
+/// Whether two words are equal ignoring case. Called for every candidate word in a text, so it
+/// compares character by character instead of allocating lower-case copies. Final sigma folds to
+/// sigma, as Unicode case folding does, so that a word in capitals ending in `Σ` finds a form
+/// ending in `ς`.
+fn same_word(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    let fold = |c: char| c.to_lowercase().map(|l| if l == 'ς' { 'σ' } else { l });
+    a.chars().flat_map(fold).eq(b.chars().flat_map(fold))
 }
 
 /// All lexicons, parsed once.
@@ -187,4 +209,43 @@ fn check(file: &str, lexicon: &Lexicon, canonical: &Canonical) -> Result<(), Err
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex(code: &str) -> &'static Lexicon {
+        Lexicons::embedded().unwrap().get(code).unwrap()
+    }
+
+    #[test]
+    fn month_takes_any_case_but_capitalised_only_forms_need_a_capital() {
+        assert_eq!(lex("da").month("juni"), Some(6));
+        assert_eq!(lex("da").month("Juni"), Some(6));
+        assert_eq!(lex("sl").month("OKTOBRA"), Some(10));
+        assert_eq!(lex("en").month("Sept."), Some(9));
+        assert_eq!(lex("en").month("May"), Some(5));
+        assert_eq!(lex("en").month("MAY"), Some(5));
+        assert_eq!(lex("en").month("may"), None);
+        assert_eq!(lex("en").month("march"), None);
+        assert_eq!(lex("en").month("Mayor"), None);
+        assert_eq!(lex("da").month(""), None);
+    }
+
+    #[test]
+    fn range_openers_in_any_case() {
+        assert!(lex("en").is_range_opener("From"));
+        assert!(lex("sl").is_range_opener("od"));
+        assert!(!lex("da").is_range_opener("den"));
+    }
+
+    #[test]
+    fn same_word_folds_case_beyond_ascii() {
+        assert!(same_word("ÅR", "år"));
+        assert!(same_word("OKTÓBER", "október"));
+        assert!(same_word("ΜΑΐΟΣ", "μαΐος"));
+        assert!(!same_word("maj", "maja"));
+        assert!(!same_word("år", "ar"));
+    }
 }

@@ -1,1 +1,1209 @@
 //! Dated events: day, month and year dates and ranges, in every language of grammars/.
+//!
+//! The grammar (`grammars/date.ebnf`, one function per rule) is language-independent: month
+//! names in all their forms, the day suffix, range connectives and range openers come from the
+//! [`Lexicon`]. Every production checks its numbers as it reads them (the day exists in that
+//! month, a range runs forwards), so `alt` backtracks to another reading instead of accepting
+//! an impossible one.
+//!
+//! [`find_dates`] tries the grammar once per whitespace-separated token, at its first character
+//! after any opening bracket or quote, and only if the token starts with a digit, a month name
+//! or a range opener: the scan is linear, and most words cost one look-up. Numbers inside a
+//! token (`covid-19`, `COM(2020)`, `12109/13`, `…/2024/December/…`) are never tried, and a
+//! date must end where a word ends (`2030-dagsordenen`, `5G` are not dates).
+
+use chrono::{Datelike, Months, NaiveDate};
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while1};
+use nom::character::complete::digit1;
+use nom::combinator::{consumed, map, map_opt, opt, verify};
+use nom::error::{Error, ErrorKind};
+use nom::sequence::{preceded, terminated};
+use nom::{IResult, Offset, Parser};
+
+use crate::lexicon::{Dates, Lexicon};
+use crate::model::Precision;
+
+/// A date or period found in running text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateMatch {
+    /// Byte offset of the first date token: `29` in `from 29 July to 9 August 2024` (a range
+    /// opener such as `from` is not part of the surface).
+    pub start: usize,
+    /// Byte offset just past the last token, so `&text[start..end]` is the date as written.
+    pub end: usize,
+    /// The first day covered.
+    pub date_start: NaiveDate,
+    /// The last day covered; equal to `date_start` for a single day.
+    pub date_end: NaiveDate,
+    /// Whether the text names days, months or years.
+    pub precision: Precision,
+}
+
+/// Every date and period in `text`, in order, without overlaps.
+///
+/// `text` is running text: page furniture and footnote markers removed, lines joined with
+/// single spaces. A day and month without a year (`24 December shall be designated`) is not
+/// returned, since it cannot be placed in time.
+///
+/// ```
+/// use councildata::grammar::date::find_dates;
+/// use councildata::lexicon::Lexicons;
+/// use councildata::model::Precision;
+///
+/// let da = Lexicons::embedded()?.get("da").expect("Danish is embedded");
+/// let text = "konklusioner af 1.-2. oktober 2020 om covid-19";
+/// let dates = find_dates(text, da);
+/// assert_eq!(dates.len(), 1);
+/// assert_eq!(&text[dates[0].start..dates[0].end], "1.-2. oktober 2020");
+/// assert_eq!(dates[0].precision, Precision::Day);
+/// # Ok::<(), councildata::Error>(())
+/// ```
+pub fn find_dates(text: &str, lex: &Lexicon) -> Vec<DateMatch> {
+    let grammar = Grammar::new(lex);
+    let mut found = Vec::new();
+    let mut resume = 0;
+    for token in text.split(char::is_whitespace) {
+        let word = token.trim_start_matches(OPENING_MARKS);
+        if text.offset(token) < resume || !grammar.may_start(word) || is_url(token) {
+            continue;
+        }
+        let Some(input) = text.get(text.offset(word)..) else {
+            continue;
+        };
+        match grammar.date_phrase().parse(input) {
+            Ok((_, (surface, period))) => {
+                let start = text.offset(surface);
+                let end = start + surface.len();
+                found.push(DateMatch {
+                    start,
+                    end,
+                    date_start: period.start,
+                    date_end: period.end,
+                    precision: period.precision,
+                });
+                resume = end;
+            }
+            // The month and year of an impossible or year-less day (`31. februar 2021`) are
+            // not read again on their own as `februar 2021` or `2021`.
+            Err(_) => {
+                if let Ok((rest, ())) = grammar.day_month_shape().parse(input) {
+                    resume = text.offset(rest);
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Brackets and quotes that may stand before a date in the same token (`(2020)`, `»2020«`).
+const OPENING_MARKS: &[char] = &[
+    '(', '[', '{', '"', '\'', '«', '»', '„', '“', '‘', '‚', '‹', '›',
+];
+
+/// Characters that glue a number into a longer token: `2030-dagsordenen`, `2019/881`, `5G`.
+const GLUE: &[char] = &[
+    '-', '‐', '‑', '/', '\\', '_', '@', '%', '+', '=', '&', '#', '°',
+];
+
+/// A web address: its numbers are paths and ids, never dates.
+fn is_url(token: &str) -> bool {
+    token.contains("://") || token.trim_start_matches(OPENING_MARKS).starts_with("www.")
+}
+
+/// What every production here is: a nom parser over the text with nom's plain error.
+trait Production<'a, O>: Parser<&'a str, Output = O, Error = Error<&'a str>> {}
+
+impl<'a, O, P: Parser<&'a str, Output = O, Error = Error<&'a str>>> Production<'a, O> for P {}
+
+/// A production's failure at `input`; `alt` then tries the next reading.
+fn reject(input: &str) -> nom::Err<Error<&str>> {
+    nom::Err::Error(Error::new(input, ErrorKind::Verify))
+}
+
+/// Which connectives may join the two ends of a range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Joins {
+    /// Only the range connectives (`-`, `til`, `to`, `do`).
+    Ranges,
+    /// Also the pair connectives (`og`, `and`, `in`): between two days of one month, and after
+    /// a range opener (`between 2019 and 2024`).
+    RangesAndPairs,
+}
+
+/// The days a date covers, and how precisely the text names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Period {
+    start: NaiveDate,
+    end: NaiveDate,
+    precision: Precision,
+}
+
+impl Period {
+    fn day(date: NaiveDate) -> Period {
+        Period {
+            start: date,
+            end: date,
+            precision: Precision::Day,
+        }
+    }
+
+    /// Days from `start` to `end`; a range must run forwards.
+    fn days(start: NaiveDate, end: NaiveDate) -> Option<Period> {
+        (start < end).then_some(Period {
+            start,
+            end,
+            precision: Precision::Day,
+        })
+    }
+
+    /// The month that starts on `first`.
+    fn month(first: NaiveDate) -> Option<Period> {
+        Period::months(first, first)
+    }
+
+    /// From the month starting on `first` to the end of the month starting on `last`.
+    fn months(first: NaiveDate, last: NaiveDate) -> Option<Period> {
+        let end = last.checked_add_months(Months::new(1))?.pred_opt()?;
+        (first <= last).then_some(Period {
+            start: first,
+            end,
+            precision: Precision::Month,
+        })
+    }
+
+    fn year(year: i32) -> Option<Period> {
+        Period::years(year, year)
+    }
+
+    /// From 1 January of `first` to 31 December of `last`.
+    fn years(first: i32, last: i32) -> Option<Period> {
+        let start = NaiveDate::from_ymd_opt(first, 1, 1)?;
+        let end = NaiveDate::from_ymd_opt(last, 12, 31)?;
+        (first <= last).then_some(Period {
+            start,
+            end,
+            precision: Precision::Year,
+        })
+    }
+}
+
+/// A day of a month, before its year is known (`29 January` in `29 January until 9 February
+/// 2024`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct DayMonth {
+    day: u32,
+    month: u32,
+}
+
+impl DayMonth {
+    /// Only a day that exists in that month in some year: `29. februar` does, `31. februar`
+    /// does not.
+    fn new(day: u32, month: u32) -> Option<DayMonth> {
+        NaiveDate::from_ymd_opt(2000, month, day).map(|_| DayMonth { day, month })
+    }
+
+    fn in_year(self, year: i32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(year, self.month, self.day)
+    }
+
+    /// The start of a range that ends on `end`: in the same year if it comes before `end`,
+    /// else in the year before (`from 29 December to 3 January 2024` starts in 2023).
+    fn before(self, end: NaiveDate) -> Option<NaiveDate> {
+        let same_year = self.in_year(end.year())?;
+        if same_year < end {
+            Some(same_year)
+        } else {
+            self.in_year(end.year() - 1)
+        }
+    }
+}
+
+/// The date grammar over one language's words.
+struct Grammar<'l> {
+    lex: &'l Lexicon,
+}
+
+impl<'l> Grammar<'l> {
+    fn new(lex: &'l Lexicon) -> Grammar<'l> {
+        Grammar { lex }
+    }
+
+    fn dates(&self) -> &'l Dates {
+        &self.lex.dates
+    }
+
+    /// Whether a token can start a date: it starts with a digit, a month name or a range
+    /// opener. Most words fail here, after one look-up, before the grammar runs.
+    fn may_start(&self, token: &str) -> bool {
+        if token.starts_with(|c: char| c.is_ascii_digit()) {
+            return true;
+        }
+        self.month_name().parse(token).is_ok() || self.range_opener().parse(token).is_ok()
+    }
+
+    // date_phrase = range_opener, space, date_range | date ;
+    //   the surface leaves the opener out; after an opener "and" joins a range too
+    fn date_phrase<'a>(&self) -> impl Production<'a, (&'a str, Period)> {
+        alt((
+            preceded(
+                (self.range_opener(), space),
+                consumed(self.date_range(Joins::RangesAndPairs)),
+            ),
+            consumed(self.date()),
+        ))
+    }
+
+    // date = date_range | single_date ;
+    fn date<'a>(&self) -> impl Production<'a, Period> {
+        alt((self.date_range(Joins::Ranges), self.single_date()))
+    }
+
+    // date_range = ( full_range | day_month_range | day_range | month_range | year_range ),
+    //              word_end ;
+    fn date_range<'a>(&self, joins: Joins) -> impl Production<'a, Period> {
+        alt((
+            terminated(self.full_range(joins), word_end),
+            terminated(self.day_month_range(joins), word_end),
+            terminated(self.day_range(), word_end),
+            terminated(self.month_range(joins), word_end),
+            terminated(self.year_range(joins), word_end),
+        ))
+    }
+
+    // single_date = ( day_month_year | numeric_date | month_year | year ), word_end ;
+    fn single_date<'a>(&self) -> impl Production<'a, Period> {
+        alt((
+            terminated(map(self.day_month_year(), Period::day), word_end),
+            terminated(map(numeric_date, Period::day), word_end),
+            terminated(map_opt(self.month_year(), Period::month), word_end),
+            terminated(map_opt(year, Period::year), word_end),
+        ))
+    }
+
+    // full_range = day_month_year, connective, day_month_year ;
+    //   `29 December 2023 to 3 January 2024`
+    fn full_range<'a>(&self, joins: Joins) -> impl Production<'a, Period> {
+        map_opt(
+            (
+                self.day_month_year(),
+                self.connective(joins),
+                self.day_month_year(),
+            ),
+            |(first, (), last)| Period::days(first, last),
+        )
+    }
+
+    // day_month_range = day_month, connective, day_month, space, year ;
+    //   `29 July to 9 August 2024`; the first day takes the year of the last
+    fn day_month_range<'a>(&self, joins: Joins) -> impl Production<'a, Period> {
+        map_opt(
+            (
+                self.day_month(),
+                self.connective(joins),
+                self.day_month(),
+                space,
+                year,
+            ),
+            |(first, (), last, _, year)| {
+                let end = last.in_year(year)?;
+                Period::days(first.before(end)?, end)
+            },
+        )
+    }
+
+    // day_range = ordinal_day, connective, day_month, space, year ;
+    //   `1.-2. oktober 2020`, `25. in 26. oktober 2025`, `25-26 October 2025`;
+    //   "and" joins here too: two days of one month are one event
+    fn day_range<'a>(&self) -> impl Production<'a, Period> {
+        map_opt(
+            (
+                self.ordinal_day(),
+                self.connective(Joins::RangesAndPairs),
+                self.day_month(),
+                space,
+                year,
+            ),
+            |(first, (), last, _, year)| {
+                let end = last.in_year(year)?;
+                Period::days(end.with_day(first)?, end)
+            },
+        )
+    }
+
+    // month_range = month_name, [ space, year ], connective, month_year ;
+    //   `January 2022 until august 2023`, `January to March 2024`
+    fn month_range<'a>(&self, joins: Joins) -> impl Production<'a, Period> {
+        map_opt(
+            (
+                self.month_name(),
+                opt(preceded(space, year)),
+                self.connective(joins),
+                self.month_year(),
+            ),
+            |(first, first_year, (), last)| {
+                let start = match first_year {
+                    Some(year) => NaiveDate::from_ymd_opt(year, first, 1)?,
+                    None => DayMonth::new(1, first)?.before(last)?,
+                };
+                (start < last).then_some(())?;
+                Period::months(start, last)
+            },
+        )
+    }
+
+    // year_range = year, connective, year ;   `2019-2024`, `2021-2027`
+    fn year_range<'a>(&self, joins: Joins) -> impl Production<'a, Period> {
+        map_opt((year, self.connective(joins), year), |(first, (), last)| {
+            (first < last).then_some(())?;
+            Period::years(first, last)
+        })
+    }
+
+    // day_month_year = day_month, space, year ;   `25. juni 2013`, `27 December 2019`
+    fn day_month_year<'a>(&self) -> impl Production<'a, NaiveDate> {
+        map_opt((self.day_month(), space, year), |(day_month, _, year)| {
+            day_month.in_year(year)
+        })
+    }
+
+    // month_year = month_name, space, year ;   `December 2024`, `oktober 2020`;
+    //   the first day of the month
+    fn month_year<'a>(&self) -> impl Production<'a, NaiveDate> {
+        map_opt((self.month_name(), space, year), |(month, _, year)| {
+            NaiveDate::from_ymd_opt(year, month, 1)
+        })
+    }
+
+    // day_month = ordinal_day, space, month_name ;   the day must exist in that month
+    fn day_month<'a>(&self) -> impl Production<'a, DayMonth> {
+        map_opt(
+            (self.ordinal_day(), space, self.month_name()),
+            |(day, _, month)| DayMonth::new(day, month),
+        )
+    }
+
+    // day_month_shape = digit, [ digit ], day_suffix, space, month_name, [ space, year ] ;
+    //   a day and month as written, whether or not that day exists
+    fn day_month_shape<'a>(&self) -> impl Production<'a, ()> {
+        map(
+            (
+                verify(digit1, |digits: &str| digits.len() <= 2),
+                tag(self.dates().day_suffix.as_str()),
+                space,
+                self.month_name(),
+                opt(preceded(space, year)),
+            ),
+            |_| (),
+        )
+    }
+
+    // ordinal_day = day, day_suffix ;   `25.` in da and sl, `25` in en
+    fn ordinal_day<'a>(&self) -> impl Production<'a, u32> {
+        terminated(day, tag(self.dates().day_suffix.as_str()))
+    }
+
+    // month_name = letter, { letter }, [ "." ] ;
+    //   a form the lexicon lists for a month, in any case: `juni`, `oktobra`, `December`,
+    //   `sept.`; a `capitalised_only` form only when capitalised (`May`, not `may`)
+    fn month_name<'a>(&self) -> impl Production<'a, u32> {
+        move |input: &'a str| {
+            let (rest, word) = take_while1(char::is_alphabetic).parse(input)?;
+            // Abbreviations are listed with their full stop, so that reading comes first.
+            if let Some(after_stop) = rest.strip_prefix('.') {
+                let abbreviation = input.get(..word.len() + 1);
+                if let Some(month) = abbreviation.and_then(|w| self.lex.month(w)) {
+                    return Ok((after_stop, month));
+                }
+            }
+            match self.lex.month(word) {
+                Some(month) => Ok((rest, month)),
+                None => Err(reject(input)),
+            }
+        }
+    }
+
+    // range_opener = letter, { letter } ;   a word the lexicon lists: `from`, `fra`, `od`
+    fn range_opener<'a>(&self) -> impl Production<'a, &'a str> {
+        verify(take_while1(char::is_alphabetic), |word: &str| {
+            self.lex.is_range_opener(word)
+        })
+    }
+
+    // connective = [ space ], dash, [ space ] | space, word_connective, space ;
+    //   a dash or word the lexicon lists as a range connective, or where `joins` allows, as a
+    //   pair connective; a word needs spaces (`til` in `tilbage` is not one)
+    fn connective<'a>(&self, joins: Joins) -> impl Production<'a, ()> {
+        let dates = self.dates();
+        let pairs: &[String] = match joins {
+            Joins::Ranges => &[],
+            Joins::RangesAndPairs => &dates.pair_connectives,
+        };
+        move |input: &'a str| {
+            let (after_space, spaced) = opt(space).parse(input)?;
+            for connective in dates.range_connectives.iter().chain(pairs) {
+                let Some(rest) = after_space.strip_prefix(connective.as_str()) else {
+                    continue;
+                };
+                if !connective.starts_with(char::is_alphabetic) {
+                    let (rest, _) = opt(space).parse(rest)?;
+                    return Ok((rest, ()));
+                }
+                if let (Some(_), Ok((rest, _))) = (spaced, space(rest)) {
+                    return Ok((rest, ()));
+                }
+            }
+            Err(reject(input))
+        }
+    }
+}
+
+// numeric_date = day, ".", month_number, ".", year | day, "/", month_number, "/", year ;
+//   `19.2.2020`, `11/12/2025`: day first, as Council documents write them
+fn numeric_date(input: &str) -> IResult<&str, NaiveDate> {
+    let with = |separator| {
+        map_opt(
+            (day, tag(separator), month_number, tag(separator), year),
+            |(day, _, month, _, year)| NaiveDate::from_ymd_opt(year, month, day),
+        )
+    };
+    alt((with("."), with("/"))).parse(input)
+}
+
+// day = digit, [ digit ] ;   1 to 31
+fn day(input: &str) -> IResult<&str, u32> {
+    map_opt(digit1, |digits| number(digits, 2, 1..=31)).parse(input)
+}
+
+// month_number = digit, [ digit ] ;   1 to 12
+fn month_number(input: &str) -> IResult<&str, u32> {
+    map_opt(digit1, |digits| number(digits, 2, 1..=12)).parse(input)
+}
+
+// year = digit, digit, digit, digit ;   1900 to 2099
+fn year(input: &str) -> IResult<&str, i32> {
+    map_opt(digit1, |digits| {
+        number(digits, 4, 1900..=2099).and_then(|year| i32::try_from(year).ok())
+    })
+    .parse(input)
+}
+
+/// A whole run of digits, at most `max_len` of them, as a number within `range`.
+fn number(digits: &str, max_len: usize, range: std::ops::RangeInclusive<u32>) -> Option<u32> {
+    let value = (digits.len() <= max_len)
+        .then(|| digits.parse().ok())
+        .flatten()?;
+    range.contains(&value).then_some(value)
+}
+
+// space = white space, { white space } ;
+fn space(input: &str) -> IResult<&str, &str> {
+    take_while1(char::is_whitespace).parse(input)
+}
+
+// word_end = ? end of text ? | ? white space ? | ? other mark not followed by a digit ? ;
+//   consumes nothing; a letter, digit or glue character (`-`, `/`, `_`, …) after a date makes
+//   it part of a longer token: `2030-dagsordenen`, `2019/881`, `2020.5`
+fn word_end(input: &str) -> IResult<&str, ()> {
+    let mut chars = input.chars();
+    let ends = match chars.next() {
+        None => true,
+        Some(c) if c.is_whitespace() => true,
+        Some(c) if c.is_alphanumeric() || GLUE.contains(&c) => false,
+        Some(_) => !chars.next().is_some_and(|c| c.is_ascii_digit()),
+    };
+    if ends {
+        Ok((input, ()))
+    } else {
+        Err(reject(input))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicons;
+
+    fn lex(code: &str) -> &'static Lexicon {
+        Lexicons::embedded().unwrap().get(code).unwrap()
+    }
+
+    fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(year, month, day).unwrap()
+    }
+
+    /// The production's value if it reads the whole input, with nothing left over.
+    fn whole<'a, O>(mut production: impl Production<'a, O>, input: &'a str) -> Option<O> {
+        match production.parse(input) {
+            Ok(("", value)) => Some(value),
+            _ => None,
+        }
+    }
+
+    fn surfaces<'t>(text: &'t str, code: &str) -> Vec<&'t str> {
+        find_dates(text, lex(code))
+            .iter()
+            .map(|m| &text[m.start..m.end])
+            .collect()
+    }
+
+    /// The one date in `text`, as (surface, start, end, precision).
+    fn only<'t>(text: &'t str, code: &str) -> (&'t str, NaiveDate, NaiveDate, Precision) {
+        let found = find_dates(text, lex(code));
+        assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+        let m = found[0];
+        (&text[m.start..m.end], m.date_start, m.date_end, m.precision)
+    }
+
+    // ---- productions alone ----
+
+    #[test]
+    fn day_is_one_or_two_digits_from_1_to_31() {
+        assert_eq!(whole(day, "1"), Some(1));
+        assert_eq!(whole(day, "05"), Some(5));
+        assert_eq!(whole(day, "31"), Some(31));
+        assert_eq!(whole(day, "0"), None);
+        assert_eq!(whole(day, "32"), None);
+        assert_eq!(whole(day, "123"), None);
+        assert_eq!(whole(day, "x"), None);
+    }
+
+    #[test]
+    fn month_number_is_1_to_12() {
+        assert_eq!(whole(month_number, "2"), Some(2));
+        assert_eq!(whole(month_number, "12"), Some(12));
+        assert_eq!(whole(month_number, "0"), None);
+        assert_eq!(whole(month_number, "13"), None);
+        assert_eq!(whole(month_number, "500"), None);
+    }
+
+    #[test]
+    fn year_is_four_digits_from_1900_to_2099() {
+        assert_eq!(whole(year, "2013"), Some(2013));
+        assert_eq!(whole(year, "1900"), Some(1900));
+        assert_eq!(whole(year, "2099"), Some(2099));
+        assert_eq!(whole(year, "1899"), None);
+        assert_eq!(whole(year, "2100"), None);
+        assert_eq!(whole(year, "202"), None);
+        // seeds/004, a footnote marker glued to the year in the raw text: `fra 20221,`
+        assert_eq!(whole(year, "20221"), None);
+        assert_eq!(whole(year, "12109"), None);
+    }
+
+    #[test]
+    fn space_is_any_run_of_white_space() {
+        assert_eq!(whole(space, " "), Some(" "));
+        assert_eq!(whole(space, " \n\n"), Some(" \n\n"));
+        assert_eq!(whole(space, "\u{a0}"), Some("\u{a0}"));
+        assert_eq!(whole(space, ""), None);
+    }
+
+    #[test]
+    fn word_end_consumes_nothing_and_refuses_glue() {
+        for after in ["", " om", ".", ", ", ":", ").", ".(5)See", "«"] {
+            assert_eq!(word_end(after), Ok((after, ())), "{after:?}");
+        }
+        // seeds/002 `2030-dagsordenen`, seeds/004 `5G`, `2019/881`, decimals
+        for after in ["-dagsordenen", "G", "/881", "_en", "0", ".5", ",5", "x"] {
+            assert!(word_end(after).is_err(), "{after:?}");
+        }
+    }
+
+    #[test]
+    fn numeric_date_is_day_month_year() {
+        // seeds/002 footnotes 21-23
+        assert_eq!(whole(numeric_date, "19.2.2020"), Some(ymd(2020, 2, 19)));
+        assert_eq!(whole(numeric_date, "24.7.2020"), Some(ymd(2020, 7, 24)));
+        assert_eq!(whole(numeric_date, "2.12.2020"), Some(ymd(2020, 12, 2)));
+        // seeds/003, the article's date line
+        assert_eq!(whole(numeric_date, "11/12/2025"), Some(ymd(2025, 12, 11)));
+        assert_eq!(whole(numeric_date, "1.13.2020"), None);
+        assert_eq!(whole(numeric_date, "31.2.2020"), None);
+        assert_eq!(whole(numeric_date, "19.2/2020"), None);
+        assert_eq!(whole(numeric_date, "24/7"), None);
+        assert_eq!(whole(numeric_date, "2.500"), None);
+        assert_eq!(whole(numeric_date, "4/2025"), None);
+    }
+
+    #[test]
+    fn ordinal_day_takes_the_language_suffix() {
+        let da = Grammar::new(lex("da"));
+        let en = Grammar::new(lex("en"));
+        assert_eq!(whole(da.ordinal_day(), "25."), Some(25));
+        assert_eq!(whole(da.ordinal_day(), "25"), None);
+        assert_eq!(whole(en.ordinal_day(), "25"), Some(25));
+        assert_eq!(whole(en.ordinal_day(), "32"), None);
+    }
+
+    #[test]
+    fn month_name_knows_every_listed_form_in_any_case() {
+        let da = Grammar::new(lex("da"));
+        let sl = Grammar::new(lex("sl"));
+        let en = Grammar::new(lex("en"));
+        assert_eq!(whole(da.month_name(), "juni"), Some(6));
+        assert_eq!(whole(da.month_name(), "Oktober"), Some(10));
+        assert_eq!(whole(sl.month_name(), "oktobra"), Some(10));
+        assert_eq!(whole(sl.month_name(), "oktober"), Some(10));
+        assert_eq!(whole(en.month_name(), "December"), Some(12));
+        assert_eq!(whole(en.month_name(), "august"), Some(8));
+        assert_eq!(whole(en.month_name(), "sept."), Some(9));
+        assert_eq!(whole(en.month_name(), "May"), Some(5));
+        assert_eq!(whole(en.month_name(), "MARCH"), Some(3));
+        // seeds/003 `may be found`: the modal verb, not the month
+        assert_eq!(whole(en.month_name(), "may"), None);
+        assert_eq!(whole(en.month_name(), "march"), None);
+        assert_eq!(whole(en.month_name(), "Mayor"), None);
+        assert_eq!(whole(en.month_name(), "juni"), None);
+    }
+
+    #[test]
+    fn range_opener_is_a_listed_word_in_any_case() {
+        let en = Grammar::new(lex("en"));
+        let da = Grammar::new(lex("da"));
+        assert_eq!(whole(en.range_opener(), "from"), Some("from"));
+        assert_eq!(whole(en.range_opener(), "Between"), Some("Between"));
+        assert_eq!(whole(da.range_opener(), "fra"), Some("fra"));
+        assert_eq!(whole(en.range_opener(), "fromage"), None);
+        assert_eq!(whole(da.range_opener(), "den"), None);
+    }
+
+    #[test]
+    fn connective_words_need_spaces_and_pairs_count_only_where_allowed() {
+        let da = Grammar::new(lex("da"));
+        let sl = Grammar::new(lex("sl"));
+        let en = Grammar::new(lex("en"));
+        assert_eq!(whole(da.connective(Joins::Ranges), "-"), Some(()));
+        assert_eq!(whole(da.connective(Joins::Ranges), " – "), Some(()));
+        assert_eq!(whole(da.connective(Joins::Ranges), " til "), Some(()));
+        assert_eq!(whole(en.connective(Joins::Ranges), " until "), Some(()));
+        assert_eq!(whole(en.connective(Joins::Ranges), " till "), Some(()));
+        assert_eq!(whole(da.connective(Joins::Ranges), "til"), None);
+        assert_eq!(whole(da.connective(Joins::Ranges), " og "), None);
+        assert_eq!(
+            whole(da.connective(Joins::RangesAndPairs), " og "),
+            Some(())
+        );
+        assert_eq!(
+            whole(sl.connective(Joins::RangesAndPairs), " in "),
+            Some(())
+        );
+        assert_eq!(whole(sl.connective(Joins::RangesAndPairs), "in"), None);
+        assert_eq!(whole(en.connective(Joins::Ranges), " "), None);
+    }
+
+    #[test]
+    fn day_month_shape_ignores_the_calendar() {
+        let da = Grammar::new(lex("da"));
+        assert_eq!(whole(da.day_month_shape(), "31. februar"), Some(()));
+        assert_eq!(whole(da.day_month_shape(), "31. februar 2021"), Some(()));
+        assert_eq!(whole(da.day_month_shape(), "99. juni"), Some(()));
+        assert_eq!(whole(da.day_month_shape(), "100. juni"), None);
+        assert_eq!(whole(da.day_month_shape(), "31 februar"), None);
+    }
+
+    #[test]
+    fn day_month_exists_in_some_year() {
+        let da = Grammar::new(lex("da"));
+        assert_eq!(
+            whole(da.day_month(), "29. februar"),
+            Some(DayMonth { day: 29, month: 2 })
+        );
+        assert_eq!(whole(da.day_month(), "31. februar"), None);
+        assert_eq!(whole(da.day_month(), "31. juni"), None);
+        assert_eq!(whole(da.day_month(), "2. På"), None);
+    }
+
+    #[test]
+    fn day_month_year_is_a_real_date() {
+        let da = Grammar::new(lex("da"));
+        let sl = Grammar::new(lex("sl"));
+        let en = Grammar::new(lex("en"));
+        // seeds/002
+        assert_eq!(
+            whole(da.day_month_year(), "25. juni 2013"),
+            Some(ymd(2013, 6, 25))
+        );
+        // seeds/003
+        assert_eq!(
+            whole(en.day_month_year(), "27 December 2019"),
+            Some(ymd(2019, 12, 27))
+        );
+        // seeds/001
+        assert_eq!(
+            whole(sl.day_month_year(), "25. oktober 2025"),
+            Some(ymd(2025, 10, 25))
+        );
+        assert_eq!(
+            whole(sl.day_month_year(), "25. oktobra 2025"),
+            Some(ymd(2025, 10, 25))
+        );
+        assert_eq!(
+            whole(en.day_month_year(), "29 February 2020"),
+            Some(ymd(2020, 2, 29))
+        );
+        assert_eq!(whole(da.day_month_year(), "31. februar 2021"), None);
+        assert_eq!(whole(en.day_month_year(), "30 February 2020"), None);
+        assert_eq!(whole(en.day_month_year(), "29 February 2021"), None);
+        assert_eq!(whole(en.day_month_year(), "24 December"), None);
+    }
+
+    #[test]
+    fn month_year_is_the_first_of_the_month() {
+        let en = Grammar::new(lex("en"));
+        let da = Grammar::new(lex("da"));
+        // seeds/003
+        assert_eq!(
+            whole(en.month_year(), "December 2024"),
+            Some(ymd(2024, 12, 1))
+        );
+        assert_eq!(
+            whole(en.month_year(), "February 2025"),
+            Some(ymd(2025, 2, 1))
+        );
+        assert_eq!(
+            whole(da.month_year(), "oktober 2020"),
+            Some(ymd(2020, 10, 1))
+        );
+        assert_eq!(whole(en.month_year(), "may 2020"), None);
+    }
+
+    #[test]
+    fn year_range_runs_forwards() {
+        let da = Grammar::new(lex("da"));
+        let years = |a, b| Period::years(a, b).unwrap();
+        // seeds/002
+        assert_eq!(
+            whole(da.year_range(Joins::Ranges), "2019-2024"),
+            Some(years(2019, 2024))
+        );
+        assert_eq!(
+            whole(da.year_range(Joins::Ranges), "2021-2027"),
+            Some(years(2021, 2027))
+        );
+        assert_eq!(
+            whole(da.year_range(Joins::Ranges), "2019–2024"),
+            Some(years(2019, 2024))
+        );
+        assert_eq!(
+            whole(da.year_range(Joins::Ranges), "2019 til 2024"),
+            Some(years(2019, 2024))
+        );
+        assert_eq!(whole(da.year_range(Joins::Ranges), "2024-2019"), None);
+        assert_eq!(whole(da.year_range(Joins::Ranges), "2024-2024"), None);
+        assert_eq!(whole(da.year_range(Joins::Ranges), "2016 og 2018"), None);
+        let range = whole(da.year_range(Joins::Ranges), "2019-2024").unwrap();
+        assert_eq!(
+            (range.start, range.end),
+            (ymd(2019, 1, 1), ymd(2024, 12, 31))
+        );
+        assert_eq!(range.precision, Precision::Year);
+    }
+
+    #[test]
+    fn day_range_is_days_of_one_month() {
+        let days = |a, b| Period::days(a, b).unwrap();
+        let da = Grammar::new(lex("da"));
+        let sl = Grammar::new(lex("sl"));
+        let en = Grammar::new(lex("en"));
+        // seeds/002, seeds/000
+        let oct_2020 = days(ymd(2020, 10, 1), ymd(2020, 10, 2));
+        assert_eq!(whole(da.day_range(), "1.-2. oktober 2020"), Some(oct_2020));
+        let oct_2025 = days(ymd(2025, 10, 25), ymd(2025, 10, 26));
+        assert_eq!(
+            whole(da.day_range(), "25.-26. oktober 2025"),
+            Some(oct_2025)
+        );
+        // seeds/001
+        assert_eq!(
+            whole(sl.day_range(), "25. in 26. oktober 2025"),
+            Some(oct_2025)
+        );
+        // seeds/003
+        assert_eq!(whole(en.day_range(), "25-26 October 2025"), Some(oct_2025));
+        assert_eq!(whole(da.day_range(), "26.-25. oktober 2025"), None);
+        assert_eq!(whole(da.day_range(), "30.-31. november 2020"), None);
+        assert_eq!(whole(da.day_range(), "1-2. oktober 2020"), None);
+    }
+
+    #[test]
+    fn day_month_range_crosses_months_and_years() {
+        let days = |a, b| Period::days(a, b).unwrap();
+        let en = Grammar::new(lex("en"));
+        let sl = Grammar::new(lex("sl"));
+        let ranges = en.day_month_range(Joins::Ranges);
+        // seeds/003
+        let winter = days(ymd(2024, 1, 29), ymd(2024, 2, 9));
+        assert_eq!(
+            whole(ranges, "29 January until 9 February 2024"),
+            Some(winter)
+        );
+        let summer = days(ymd(2024, 7, 29), ymd(2024, 8, 9));
+        assert_eq!(
+            whole(
+                en.day_month_range(Joins::Ranges),
+                "29 July to 9 August 2024"
+            ),
+            Some(summer)
+        );
+        let new_year = days(ymd(2023, 12, 29), ymd(2024, 1, 3));
+        let text = "29 December to 3 January 2024";
+        assert_eq!(
+            whole(en.day_month_range(Joins::Ranges), text),
+            Some(new_year)
+        );
+        let text = "29. januarja do 9. februarja 2024";
+        assert_eq!(whole(sl.day_month_range(Joins::Ranges), text), Some(winter));
+        // two days, not a range, unless a range opener came first
+        let text = "29 January and 9 February 2024";
+        assert_eq!(whole(en.day_month_range(Joins::Ranges), text), None);
+        assert_eq!(
+            whole(en.day_month_range(Joins::RangesAndPairs), text),
+            Some(winter)
+        );
+    }
+
+    #[test]
+    fn full_range_joins_two_dates() {
+        let en = Grammar::new(lex("en"));
+        let expected = Period::days(ymd(2023, 12, 29), ymd(2024, 1, 3));
+        let text = "29 December 2023 to 3 January 2024";
+        assert_eq!(whole(en.full_range(Joins::Ranges), text), expected);
+        let text = "3 January 2024 to 29 December 2023";
+        assert_eq!(whole(en.full_range(Joins::Ranges), text), None);
+    }
+
+    #[test]
+    fn month_range_ends_at_the_end_of_its_last_month() {
+        let en = Grammar::new(lex("en"));
+        let months = |a, b| Period::months(a, b).unwrap();
+        // seeds/003
+        let text = "January 2022 until august 2023";
+        let sessions = months(ymd(2022, 1, 1), ymd(2023, 8, 1));
+        assert_eq!(whole(en.month_range(Joins::Ranges), text), Some(sessions));
+        assert_eq!(sessions.end, ymd(2023, 8, 31));
+        assert_eq!(sessions.precision, Precision::Month);
+        let spring = months(ymd(2024, 1, 1), ymd(2024, 3, 1));
+        assert_eq!(
+            whole(en.month_range(Joins::Ranges), "January to March 2024"),
+            Some(spring)
+        );
+        let winter = months(ymd(2023, 12, 1), ymd(2024, 2, 1));
+        let text = "December to February 2024";
+        assert_eq!(whole(en.month_range(Joins::Ranges), text), Some(winter));
+        assert_eq!(
+            whole(en.month_range(Joins::Ranges), "August 2023 to January 2022"),
+            None
+        );
+    }
+
+    #[test]
+    fn date_phrase_leaves_the_opener_out_of_the_surface() {
+        let en = Grammar::new(lex("en"));
+        let (rest, (surface, _)) = en
+            .date_phrase()
+            .parse("from 29 July to 9 August 2024. A")
+            .unwrap();
+        assert_eq!((surface, rest), ("29 July to 9 August 2024", ". A"));
+        let (_, (surface, period)) = en.date_phrase().parse("between 2019 and 2024").unwrap();
+        assert_eq!(surface, "2019 and 2024");
+        assert_eq!(period, Period::years(2019, 2024).unwrap());
+        assert!(en.date_phrase().parse("from the Ad Hoc Committee").is_err());
+    }
+
+    // ---- find_dates on phrases ----
+
+    #[test]
+    fn danish_phrases() {
+        // seeds/002
+        let text = "konklusioner af 1.-2. oktober 2020 om covid-19";
+        let oct = (ymd(2020, 10, 1), ymd(2020, 10, 2), Precision::Day);
+        assert_eq!(
+            only(text, "da"),
+            ("1.-2. oktober 2020", oct.0, oct.1, oct.2)
+        );
+        let text = "dagsorden 2019-2024,";
+        let agenda = (ymd(2019, 1, 1), ymd(2024, 12, 31), Precision::Year);
+        assert_eq!(
+            only(text, "da"),
+            ("2019-2024", agenda.0, agenda.1, agenda.2)
+        );
+        let text = "19.2.2020 COM(2020) 67 final.";
+        let day = ymd(2020, 2, 19);
+        assert_eq!(only(text, "da"), ("19.2.2020", day, day, Precision::Day));
+        let text = "– den fælles meddelelse af 25. juni 2013 til Europa-Parlamentet og Rådet";
+        assert_eq!(surfaces(text, "da"), ["25. juni 2013"]);
+        let text = "fælles meddelelse af 20. november 2017  til Europa-Parlamentet";
+        assert_eq!(surfaces(text, "da"), ["20. november 2017"]);
+        // split over lines, joined in the clean text
+        let text = "og konklusionerne af 20. juni 2019 om desinformation";
+        assert_eq!(surfaces(text, "da"), ["20. juni 2019"]);
+        let text = "af 28. juni 2016 – Fælles vision, fælles handling";
+        assert_eq!(surfaces(text, "da"), ["28. juni 2016"]);
+        let text = "fremtiden for et højdigitaliseret Europa efter 2020: \"Styrke";
+        assert_eq!(surfaces(text, "da"), ["2020"]);
+        let text = "(FFR) for 2021-2027 samt i genopretnings- og resiliensfaciliteten.";
+        assert_eq!(surfaces(text, "da"), ["2021-2027"]);
+        let text = "Warszawa i 2016 og Bruxelles i 2018, gentager";
+        assert_eq!(surfaces(text, "da"), ["2016", "2018"]);
+        let text = "22 24.7.2020 COM(2020) 605 final. 23 2.12.2020 JOIN(2020) 22 final.";
+        assert_eq!(surfaces(text, "da"), ["24.7.2020", "2.12.2020"]);
+        // seeds/000
+        let text = "Den 25.-26. oktober 2025 i National Conference Center, Thang Long Avenue,";
+        assert_eq!(surfaces(text, "da"), ["25.-26. oktober 2025"]);
+        // seeds/004, footnote marker removed (`fra 20221,` in the raw text)
+        let text = "gennemføre Rådets konklusioner fra 2022, vil";
+        assert_eq!(surfaces(text, "da"), ["2022"]);
+        let text = "1 Rådets konklusioner om EU's digitale diplomati, 18. juli 2022.";
+        assert_eq!(surfaces(text, "da"), ["18. juli 2022"]);
+        let text = "16. Rådet vil vende tilbage til dette spørgsmål senest i sommeren 2024 og";
+        let year = (ymd(2024, 1, 1), ymd(2024, 12, 31), Precision::Year);
+        assert_eq!(only(text, "da"), ("2024", year.0, year.1, year.2));
+    }
+
+    #[test]
+    fn slovenian_phrases() {
+        // seeds/001
+        let text = "Hanoj, Vietnam, 25. in 26. oktober 2025 Spoštovane ekscelence,";
+        let days = (ymd(2025, 10, 25), ymd(2025, 10, 26), Precision::Day);
+        assert_eq!(
+            only(text, "sl"),
+            ("25. in 26. oktober 2025", days.0, days.1, days.2)
+        );
+        // not in the seeds: a cross-month range, "between … and", and two separate years
+        let text = "od 29. januarja do 9. februarja 2024";
+        assert_eq!(surfaces(text, "sl"), ["29. januarja do 9. februarja 2024"]);
+        let text = "med 2019 in 2024";
+        assert_eq!(surfaces(text, "sl"), ["2019 in 2024"]);
+        let text = "v letih 2019 in 2024";
+        assert_eq!(surfaces(text, "sl"), ["2019", "2024"]);
+    }
+
+    #[test]
+    fn english_phrases() {
+        // seeds/003
+        let text = "Six sessions was held from January 2022 until august 2023, with";
+        let sessions = (ymd(2022, 1, 1), ymd(2023, 8, 31), Precision::Month);
+        let expected = (
+            "January 2022 until august 2023",
+            sessions.0,
+            sessions.1,
+            sessions.2,
+        );
+        assert_eq!(only(text, "en"), expected);
+        let text = "should be held from 29 July to 9 August 2024. A proposal";
+        let session = (ymd(2024, 7, 29), ymd(2024, 8, 9), Precision::Day);
+        assert_eq!(
+            only(text, "en"),
+            ("29 July to 9 August 2024", session.0, session.1, session.2)
+        );
+        let text = "He retired in February 2025 after handling extradition";
+        let month = (ymd(2025, 2, 1), ymd(2025, 2, 28), Precision::Month);
+        assert_eq!(
+            only(text, "en"),
+            ("February 2025", month.0, month.1, month.2)
+        );
+        let text = "reached consensus in December 2024 and";
+        assert_eq!(surfaces(text, "en"), ["December 2024"]);
+        let text = "4/2025: Artikler 11/12/2025 United Nations Convention";
+        let day = ymd(2025, 12, 11);
+        assert_eq!(only(text, "en"), ("11/12/2025", day, day, Precision::Day));
+        let text = "held in Hanoi, Vietnam, on 25-26 October 2025. More than 2.500 delegates \
+                    from 119 countries participated at the conference.";
+        assert_eq!(surfaces(text, "en"), ["25-26 October 2025"]);
+        let text = "in New York until 31 December 2026. The Resolution";
+        assert_eq!(surfaces(text, "en"), ["31 December 2026"]);
+        let text = "Monday 27 October 2025,(17)See https://therecord.media/us-declines";
+        assert_eq!(surfaces(text, "en"), ["27 October 2025"]);
+        let text = "on 27 November 2024.(5)See https://documents.un.org/doc/undoc/gen/n24/372/04";
+        assert_eq!(surfaces(text, "en"), ["27 November 2024"]);
+        let text = "organized a panel discussion on 25 March 2025: The U.N.";
+        assert_eq!(surfaces(text, "en"), ["25 March 2025"]);
+    }
+
+    #[test]
+    fn near_misses_are_not_dates() {
+        let cases = [
+            // seeds/003: URLs with years, months and digit runs in them
+            (
+                "en",
+                "(7)See https://www.unodc.org/unodc/en/press/releases/2024/December/un-general",
+            ),
+            (
+                "en",
+                "https://www.unodc.org/unodc/frontpage/2025/October/seventy-two-nations-s",
+            ),
+            (
+                "en",
+                "nclude-un-convention-against-cybercrime-2025-07-16_en",
+            ),
+            ("en", "www.example.org/06062025/2024"),
+            (
+                "da",
+                "https://data.consilium.europa.eu/doc/document/ST-11406-2022-INIT/da/pdf",
+            ),
+            (
+                "da",
+                "https://www.consilium.europa.eu/da/press/press-releases/2022/10/17/the-council",
+            ),
+            // Council document numbers and COM/JOIN/SWD references
+            ("da", "1 12109/13."),
+            ("da", "14435/17 + COR 1"),
+            ("da", "13084/1/20 REV 1"),
+            ("da", "EUCO 13/20"),
+            (
+                "da",
+                "19 COM(2020) 67 final. JOIN(2020) 22 final. SWD(2020) 3 final.",
+            ),
+            ("en", "Regulation (EU) 2019/881 of the European Parliament"),
+            // seeds/002, seeds/004
+            ("da", "betydningen af 5G for den europæiske økonomi"),
+            ("da", "såsom 6G, radiokommunikation og udvikling"),
+            ("da", "forbindelse med covid-19-pandemien"),
+            ("da", "i forbindelse med 2030-dagsordenen, herunder"),
+            ("da", "2. På grundlag af de fremskridt"),
+            // no year
+            ("da", "17. september blev"),
+            // seeds/003
+            ("en", "the coronavirus disease (COVID-19), the"),
+            ("en", "4/2025: Artikler"),
+            ("en", "the first global 24/7 Network where"),
+            ("en", "More than 2.500 delegates from 119 countries"),
+            ("en", "justice instrument for the 21 st century and beyond"),
+            ("en", "The Convention includes in Article 65 that it shall"),
+            (
+                "en",
+                "specifically in articles 37, 40, 41 and 47. These articles",
+            ),
+            ("en", "the Signing Ceremony may be found"),
+            (
+                "en",
+                "decided that 24 December shall be designated The International",
+            ),
+            ("en", "1.1.The background 1.2. A Resolution"),
+            // impossible dates
+            ("da", "den 31. februar 2021"),
+            ("en", "on 30 February 2020"),
+            ("en", "on 19.13.2020 and 32/12/2020"),
+            ("en", "in 1850 and 2150"),
+        ];
+        for (code, text) in cases {
+            assert_eq!(surfaces(text, code), Vec::<&str>::new(), "{code}: {text}");
+        }
+    }
+
+    #[test]
+    fn a_failed_longer_reading_falls_back_to_a_shorter_one() {
+        // the range fails (9 February has no year before `and`), the later date stands alone
+        let text = "on 29 January and 9 February 2024";
+        assert_eq!(surfaces(text, "en"), ["9 February 2024"]);
+        let text = "(between 2020 and 2019)";
+        assert_eq!(surfaces(text, "en"), ["2020", "2019"]);
+        let text = "»2020« og (2021)";
+        assert_eq!(surfaces(text, "da"), ["2020", "2021"]);
+    }
+
+    // ---- whole seeds ----
+
+    fn seeds() -> Vec<(String, String)> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let mut seeds: Vec<(String, String)> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|entry| {
+                let path = entry.unwrap().path();
+                let name = path.file_name().unwrap().to_string_lossy().into_owned();
+                (name, std::fs::read_to_string(&path).unwrap())
+            })
+            .collect();
+        seeds.sort();
+        seeds
+    }
+
+    #[test]
+    fn every_seed_with_every_language_yields_ordered_spans_that_slice_back() {
+        let seeds = seeds();
+        assert!(seeds.len() >= 5);
+        for (name, text) in &seeds {
+            for lexicon in &Lexicons::embedded().unwrap().languages {
+                let mut last_end = 0;
+                for m in find_dates(text, lexicon) {
+                    assert!(last_end <= m.start && m.start < m.end, "{name}: {m:?}");
+                    let surface = text.get(m.start..m.end).unwrap();
+                    assert_eq!(surface.trim(), surface, "{name}");
+                    assert!(m.date_start <= m.date_end, "{name}: {surface}");
+                    last_end = m.end;
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_cut_of_a_seed_sentence_is_safe() {
+        // seeds/003 line 18, cut at every character: ranges lose an end, numbers a digit
+        let seeds = seeds();
+        let (_, text) = seeds
+            .iter()
+            .find(|(name, _)| name.starts_with("003"))
+            .unwrap();
+        let from = text.find("Six sessions").unwrap();
+        let to = text.find("acclamation").unwrap();
+        let sentences = &text[from..to];
+        for (at, _) in sentences.char_indices() {
+            for cut in [&sentences[at..], &sentences[..at]] {
+                for m in find_dates(cut, lex("en")) {
+                    assert!(cut.get(m.start..m.end).is_some());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn seed_003_first_paragraph() {
+        let seeds = seeds();
+        let (_, text) = seeds
+            .iter()
+            .find(|(name, _)| name.starts_with("003"))
+            .unwrap();
+        // line 18, raw: it still has the article's inline notes `(1)See https://…`
+        let paragraph = text.lines().nth(17).unwrap();
+        assert_eq!(
+            surfaces(paragraph, "en"),
+            [
+                "27 December 2019",
+                "25 November 2019",
+                "2020",
+                "2021",
+                "January 2022 until august 2023",
+                "29 January until 9 February 2024",
+                "24 April 2024",
+                "29 July to 9 August 2024",
+                "7 August 2024",
+                "8 August 2024",
+            ]
+        );
+    }
+
+    #[test]
+    fn seed_002_danish_dates_in_order() {
+        let seeds = seeds();
+        let (_, text) = seeds
+            .iter()
+            .find(|(name, _)| name.starts_with("002"))
+            .unwrap();
+        // the clean text joins lines with single spaces
+        let joined: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let found = surfaces(&joined, "da");
+        for expected in [
+            "25. juni 2013",
+            "1.-2. oktober 2020",
+            "20. juni 2019",
+            "19.2.2020",
+            "24.7.2020",
+            "2.12.2020",
+            "2020-2024",
+            "2021-2027",
+        ] {
+            assert!(found.contains(&expected), "{expected} not in {found:?}");
+        }
+        assert!(!found.iter().any(|s| s.contains("2030")), "{found:?}");
+    }
+}
