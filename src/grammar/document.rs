@@ -11,9 +11,9 @@ use super::furniture::{Furniture, footer_language, furniture_line, is_annex_head
 use super::header::header;
 use super::language::detect;
 use super::paragraph::{paragraph_number, point_label, section_heading};
-use super::reference::find_references;
+use super::reference::{find_references, line_ends_in_url};
 use super::text::{Clean, Excluded, Join, Line, LineIndex};
-use super::verb::{Form, VerbMatcher};
+use super::verb::Form;
 use super::{Compiled, Grammar};
 use crate::lexicon::Lexicon;
 use crate::model::{
@@ -26,6 +26,10 @@ const FOOTER_ITEMS: usize = 8;
 const NUMBER_JUMP: u32 = 5;
 /// A prose line shorter than this, without closing punctuation, ends its block (a heading).
 const SHORT_LINE: usize = 60;
+/// A document with a line longer than this was not wrapped by a PDF: one line, one block.
+const UNWRAPPED_LINE: usize = 300;
+/// Most words in a block taken as a heading or title.
+const HEADING_WORDS: usize = 15;
 /// Fewest words in a line taken as a title.
 const TITLE_WORDS: usize = 4;
 
@@ -185,9 +189,16 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
             .find(|(u, c)| u.kind == UnitKind::Prose && c.text.split_whitespace().count() >= TITLE_WORDS)
             .map(|(_, c)| c.text.clone()),
     };
-    let conclusions_word = title.as_deref().is_some_and(|t| {
+    let names_conclusions = |t: &str| {
         t.split(|c: char| !c.is_alphanumeric()).any(|w| lex.document.conclusions.iter().any(|c| c == w))
-    });
+    };
+    let conclusions_word = title.as_deref().is_some_and(names_conclusions);
+    // A cover note may carry conclusions in its annex, under a title of their own.
+    let annexed_conclusions = units
+        .iter()
+        .zip(&cleans)
+        .take_while(|(u, _)| u.paragraph().is_none())
+        .any(|(u, c)| u.kind == UnitKind::Prose && c.text.split(' ').count() <= HEADING_WORDS && names_conclusions(&c.text));
     let capitals: usize = units
         .iter()
         .zip(&cleans)
@@ -254,7 +265,7 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
     let mut verb_ordinals: BTreeMap<Option<u32>, i64> = BTreeMap::new();
     let mut refs: Vec<Reference> = Vec::new();
     let mut dates: Vec<DatedEvent> = Vec::new();
-    let lower_case = kind == DocKind::Conclusions;
+    let lower_case = kind == DocKind::Conclusions || annexed_conclusions;
     for (unit, clean) in units.iter().zip(&cleans) {
         let Some(&(first_start, _)) = unit.spans.first() else { continue };
         let start = clean.source_start(0).max(first_start);
@@ -424,7 +435,8 @@ fn mark_footer_items(lines: &[Line], lex: &Lexicon, roles: &mut [Role], from: us
             continue;
         }
         let t = line.trimmed();
-        if taken >= FOOTER_ITEMS || !(is_footer_item(t, lex) || footer_language(t).is_some()) {
+        let item = is_footer_item(t, lex) || footer_language(t).is_some();
+        if taken >= FOOTER_ITEMS || line.starts_page() || !item {
             break;
         }
         set(roles, j, Role::Furniture);
@@ -511,15 +523,25 @@ fn mark_web_notes(lines: &[Line], lex: &Lexicon, roles: &mut [Role]) -> Vec<(u32
 
 /// Cuts the content lines into units.
 fn cut_units(lines: &[Line], roles: &[Role], lex: &Lexicon, compiled: &Compiled) -> Vec<Unit> {
+    // Text from the web keeps each paragraph on one line; a PDF's text wraps every line.
+    let unwrapped = lines.iter().any(|l| l.text.len() > UNWRAPPED_LINE);
     let mut units: Vec<Unit> = Vec::new();
     let mut last_number = 0u32;
     let mut section: Option<String> = None;
     let mut prev_line: Option<&str> = None;
     let mut pending_number: Option<u32> = None;
+    let mut blanks = 0;
     for (i, line) in lines.iter().enumerate() {
-        if roles.get(i) != Some(&Role::Content) {
-            continue;
+        match roles.get(i) {
+            Some(Role::Content) => {}
+            Some(Role::Blank) => {
+                blanks += 1;
+                continue;
+            }
+            _ => continue,
         }
+        // Two blank lines or more between lines of prose end a block (a title, a heading).
+        let gap = std::mem::take(&mut blanks) >= 2;
         let lead = line.text.len() - line.text.trim_start_matches([' ', '\u{c}']).len();
         let body = line.text.trim_start_matches([' ', '\u{c}']);
         let at_margin = lead <= 1 || line.text.starts_with('\u{c}');
@@ -578,7 +600,7 @@ fn cut_units(lines: &[Line], roles: &[Role], lex: &Lexicon, compiled: &Compiled)
         }
         let continues = match current {
             None | Some(UnitKind::Heading(_)) => false,
-            Some(UnitKind::Prose) => prev_line.is_some_and(|p| !ends_block(p, body)),
+            Some(UnitKind::Prose) => !gap && !unwrapped && prev_line.is_some_and(|p| !ends_block(p, body)),
             Some(_) => true,
         };
         match units.last_mut() {
@@ -621,14 +643,9 @@ fn join_spans(text: &str, spans: &[(usize, usize)], lex: &Lexicon, excluded: &[E
 
 fn join_kind(before: &str, next: &str, lex: &Lexicon) -> Join {
     let before = before.trim_end();
-    let last = before.rsplit(' ').next().unwrap_or_default();
     let first = next.split_whitespace().next().unwrap_or_default();
-    if last.contains("://") && !first.starts_with("http") {
-        let broken = last.ends_with(['-', '/', '.', '_', '=', '?', '&', '#', '%', '~'])
-            || (first.contains(['.', '/', '_', '=']) && !first.starts_with(char::is_uppercase));
-        if broken {
-            return Join::Glue;
-        }
+    if line_ends_in_url(before) && !first.starts_with("http") {
+        return Join::Glue;
     }
     if before.ends_with('-') && !before.ends_with("--") {
         let conjunction = lex.hyphen_conjunctions.iter().any(|c| c == first);
@@ -822,4 +839,110 @@ fn sentence_around(clean: &Clean, start: usize, end: usize) -> String {
     let from = bounds.iter().rev().find(|&&b| b <= start).copied().unwrap_or(0);
     let to = bounds.iter().find(|&&b| b >= end && b > from).copied().unwrap_or(text.len());
     text.get(from..to).unwrap_or_default().trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Outcome {
+        let grammar = Grammar::embedded().unwrap();
+        extract(text, Source { path: "t.txt", stem: "t", sha256: "" }, grammar)
+    }
+
+    /// A cover page as pdftotext writes the register's PDFs one cell per line, a footer one
+    /// item per line, paragraph numbers alone on their lines, and a footnote.
+    const ONE_PER_LINE: &str = "Council of the European Union
+Brussels, 30 June 2023 (OR. en)
+10289/23
+LIMITE
+CYBER 142
+JAI 851
+OUTCOME OF PROCEEDINGS
+From:
+General Secretariat of the Council
+To:
+Delegations
+No. prev. doc.:
+9876/23
+Subject:
+Cyber diplomacy
+– Council conclusions (27 June 2023)
+ Delegations will find in the annex the Council conclusions on cyber diplomacy, approved by the
+Council at its meeting held on 27 June 2023.
+10289/23
+FM/es
+1
+JAI.2
+LIMITE
+EN
+\u{c}ANNEX
+COUNCIL CONCLUSIONS ON CYBER DIPLOMACY
+THE COUNCIL OF THE EUROPEAN UNION,
+RECALLING its conclusions of 19 June 2017 on a Framework for a Joint EU Diplomatic Response1,
+1.
+The Council reiterates its commitment to an open, free, stable and secure cyberspace and
+underlines the importance of the framework.
+2.
+STRESSES the need to make full use of the EU cyber diplomacy toolbox and CALLS ON the
+Member States to contribute to it.
+                                                            
+1 10474/17.
+10289/23
+FM/es
+2
+JAI.2
+LIMITE
+EN
+";
+
+    #[test]
+    fn cover_footer_and_paragraphs_one_per_line() {
+        let o = run(ONE_PER_LINE);
+        let x = &o.extraction;
+        assert_eq!(x.document.doc_id, "ST-10289-2023-INIT:en");
+        assert_eq!(x.document.kind, DocKind::Note);
+        // Lines 3-4, 19-24 and 37-42; 13 (`9876/23`) is the previous document's number.
+        assert_eq!(x.document.furniture_lines, 14);
+        let h = x.note_header.as_ref().unwrap();
+        assert_eq!(h.label, "OUTCOME OF PROCEEDINGS");
+        assert_eq!(h.sender.as_deref(), Some("General Secretariat of the Council"));
+        assert_eq!(h.recipient.as_deref(), Some("Delegations"));
+        assert_eq!(h.prev_doc.as_deref(), Some("9876/23"));
+        assert_eq!(h.subject.as_deref(), Some("Cyber diplomacy – Council conclusions (27 June 2023)"));
+        assert_eq!(h.subject_codes.as_deref(), Some("CYBER 142; JAI 851"));
+        let numbers: Vec<i64> = x.paragraphs.iter().map(|p| p.number).collect();
+        assert_eq!(numbers, [1, 2]);
+        assert!(x.paragraphs[0].text.starts_with("The Council reiterates its commitment"));
+        assert_eq!(x.paragraphs[1].text.split(' ').last(), Some("it."));
+        let verbs: Vec<(Option<i64>, &str)> =
+            x.operative_clauses.iter().map(|c| (c.paragraph, c.canonical.as_str())).collect();
+        assert_eq!(
+            verbs,
+            [(Some(1), "REITERATES"), (Some(1), "UNDERLINES"), (Some(2), "STRESSES"), (Some(2), "CALLS_ON")]
+        );
+        assert_eq!(x.recitals.len(), 1);
+        assert_eq!(x.recitals[0].canonical, "RECALLING");
+        assert_eq!(x.footnotes.len(), 1);
+        assert_eq!(x.footnotes[0].body, "10474/17.");
+        assert_eq!(x.footnotes[0].marker_line, Some(28));
+        assert!(x.references.iter().any(|r| r.normalized == "ST-10474-2017-INIT"));
+        assert!(x.dated_events.iter().any(|d| d.surface == "19 June 2017"));
+    }
+
+    #[test]
+    fn no_structure_is_other_with_a_notice() {
+        let o = run("Mix the flour and the water.\nBake it for an hour.\n");
+        assert_eq!(o.extraction.document.kind, DocKind::Other);
+        assert_eq!(o.notices.first().map(|n| n.code), Some("not-council-document"));
+    }
+
+    #[test]
+    fn line_end_hyphens() {
+        let lex = Grammar::embedded().unwrap().lexicons.get("da").unwrap();
+        let text = "to EU-udbydere af DNS-\nrodservere og regulerings-\nog lovgivningsmæssig";
+        let idx = LineIndex::new(text);
+        let spans: Vec<(usize, usize)> = idx.lines.iter().map(|l| (l.start, l.end())).collect();
+        assert_eq!(join_spans(text, &spans, lex, &[]).text, "to EU-udbydere af DNS-rodservere og regulerings- og lovgivningsmæssig");
+    }
 }

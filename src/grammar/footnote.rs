@@ -124,7 +124,8 @@ mod tests {
         assert_eq!(glued_marker("5G5", 5), Some(2));
         assert_eq!(glued_marker("covid-19-pandemien10", 10), Some(18));
         assert_eq!(glued_marker("2019-202420", 20), Some(9));
-        assert_eq!(glued_marker("(\"cyberdiplomatisk værktøjskasse\")13", 13), Some(34));
+        let token = "(\"cyberdiplomatisk værktøjskasse\")13";
+        assert_eq!(glued_marker(token, 13), Some(token.len() - 2));
         // seeds/004: fra 20221 = 2022 + marker 1.
         assert_eq!(glued_marker("20221", 1), Some(4));
     }

@@ -22,8 +22,6 @@ pub enum Furniture {
     Reference { council_ref: CouncilRef, printed: String, page: Option<u32> },
     /// The annex word, directorate code, marking and language code (`BILAG JAI.2 LIMITE DA`).
     Marking { language: Option<String> },
-    /// One item of a footer written one per line: initials, page number, code, marking.
-    Item,
 }
 
 // initials = alpha{2,4} ( "/" alpha{2,4} )? ;   `kmm`, `FM/es`

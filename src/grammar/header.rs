@@ -107,7 +107,7 @@ pub fn header(lines: &[Line], lex: &Lexicon) -> Option<Header> {
         }
         let after_subject = values.iter().any(|(f, _)| *f == Field::Subject);
         if (line.starts_page() && after_subject)
-            || furniture_line(t, lex).is_some()
+            || (pending.is_empty() && furniture_line(t, lex).is_some())
             || is_annex_heading(t, lex)
             || (after_subject && pending.is_empty() && is_footer_item(t, lex) && t.len() <= 8)
         {

@@ -46,9 +46,11 @@ impl Grammar {
             let compiled = lexicons
                 .languages
                 .iter()
-                .map(|lex| Compiled {
-                    verbs: VerbMatcher::new(&lex.operative.verbs, lex),
-                    recitals: VerbMatcher::new(&lex.recitals, lex),
+                .map(|lex| {
+                    // Inside a paragraph a recital phrase (`SOM MINDER OM`) is a clause too.
+                    let mut clauses = lex.operative.verbs.clone();
+                    clauses.extend(lex.recitals.iter().map(|(k, v)| (k.clone(), v.clone())));
+                    Compiled { verbs: VerbMatcher::new(&clauses, lex), recitals: VerbMatcher::new(&lex.recitals, lex) }
                 })
                 .collect();
             Ok(Grammar { lexicons, compiled })

@@ -237,11 +237,11 @@ mod tests {
         let idx = LineIndex::new("a\r\nbc\n\n d");
         let texts: Vec<_> = idx.lines.iter().map(|l| l.text).collect();
         assert_eq!(texts, ["a", "bc", "", " d"]);
-        assert_eq!(idx.lines[3].start, 8);
+        assert_eq!(idx.lines[3].start, 7);
         assert!(idx.lines[3].starts_page());
         assert!(!idx.lines[1].starts_page());
-        assert_eq!(idx.line_of(8), 4);
-        assert_eq!(idx.position(9), (4, 2));
+        assert_eq!(idx.line_of(7), 4);
+        assert_eq!(idx.position(8), (4, 2));
     }
 
     #[test]
