@@ -18,7 +18,9 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Extract documents into a dataset directory.
-    #[command(after_help = "Examples:\n  councildata extract seeds --out dataset\n  pdftotext doc.pdf - | councildata extract - --out dataset")]
+    #[command(
+        after_help = "Examples:\n  councildata extract seeds --out dataset\n  pdftotext doc.pdf - | councildata extract - --out dataset"
+    )]
     Extract {
         /// Files, directories (searched recursively for *.txt), or - for standard input.
         #[arg(required = true)]
@@ -41,8 +43,20 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Extract { inputs, out, jobs, max_doc_bytes, quiet } => {
-            let opts = extract::Options { inputs, out, jobs, max_doc_bytes, quiet };
+        Command::Extract {
+            inputs,
+            out,
+            jobs,
+            max_doc_bytes,
+            quiet,
+        } => {
+            let opts = extract::Options {
+                inputs,
+                out,
+                jobs,
+                max_doc_bytes,
+                quiet,
+            };
             match extract::run(&opts) {
                 Ok(summary) if summary.failed == 0 => ExitCode::SUCCESS,
                 Ok(_) => ExitCode::from(1),

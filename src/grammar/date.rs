@@ -60,7 +60,14 @@ pub struct DateMatch {
 /// # Ok::<(), councildata::Error>(())
 /// ```
 pub fn find_dates(text: &str, lex: &Lexicon) -> Vec<DateMatch> {
+    scan_dates(text, lex).0
+}
+
+/// The dates in `text`, and the byte ranges of days that do not exist (`31. februar`,
+/// `29. februar 2021`), for validation.
+pub fn scan_dates(text: &str, lex: &Lexicon) -> (Vec<DateMatch>, Vec<std::ops::Range<usize>>) {
     let grammar = Grammar::new(lex);
+    let mut impossible = Vec::new();
     let mut found = Vec::new();
     let mut resume = 0;
     for token in text.split(char::is_whitespace) {
@@ -87,13 +94,17 @@ pub fn find_dates(text: &str, lex: &Lexicon) -> Vec<DateMatch> {
             // The month and year of an impossible or year-less day (`31. februar 2021`) are
             // not read again on their own as `februar 2021` or `2021`.
             Err(_) => {
-                if let Ok((rest, ())) = grammar.day_month_shape().parse(input) {
+                if let Ok((rest, with_year)) = grammar.day_month_shape().parse(input) {
                     resume = text.offset(rest);
+                    // Without a year only a day no year has is impossible (`31. februar`).
+                    if with_year || grammar.day_month().parse(input).is_err() {
+                        impossible.push(text.offset(input)..resume);
+                    }
                 }
             }
         }
     }
-    found
+    (found, impossible)
 }
 
 /// Brackets and quotes that may stand before a date in the same token (`(2020)`, `»2020«`).
@@ -385,7 +396,7 @@ impl<'l> Grammar<'l> {
 
     // day_month_shape = digit, [ digit ], day_suffix, space, month_name, [ space, year ] ;
     //   a day and month as written, whether or not that day exists
-    fn day_month_shape<'a>(&self) -> impl Production<'a, ()> {
+    fn day_month_shape<'a>(&self) -> impl Production<'a, bool> {
         map(
             (
                 verify(digit1, |digits: &str| digits.len() <= 2),
@@ -394,7 +405,7 @@ impl<'l> Grammar<'l> {
                 self.month_name(),
                 opt(preceded(space, year)),
             ),
-            |_| (),
+            |(_, _, _, _, year)| year.is_some(),
         )
     }
 
@@ -692,11 +703,21 @@ mod tests {
     }
 
     #[test]
+    fn impossible_days_are_reported() {
+        let da = lex("da");
+        let text = "den 31. februar og 29. februar 2021, men 24. december og 29. februar 2024";
+        let (found, impossible) = scan_dates(text, da);
+        let bad: Vec<&str> = impossible.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(bad, ["31. februar", "29. februar 2021"]);
+        assert_eq!(found.len(), 1);
+    }
+
+    #[test]
     fn day_month_shape_ignores_the_calendar() {
         let da = Grammar::new(lex("da"));
-        assert_eq!(whole(da.day_month_shape(), "31. februar"), Some(()));
-        assert_eq!(whole(da.day_month_shape(), "31. februar 2021"), Some(()));
-        assert_eq!(whole(da.day_month_shape(), "99. juni"), Some(()));
+        assert_eq!(whole(da.day_month_shape(), "31. februar"), Some(false));
+        assert_eq!(whole(da.day_month_shape(), "31. februar 2021"), Some(true));
+        assert_eq!(whole(da.day_month_shape(), "99. juni"), Some(false));
         assert_eq!(whole(da.day_month_shape(), "100. juni"), None);
         assert_eq!(whole(da.day_month_shape(), "31 februar"), None);
     }

@@ -5,9 +5,11 @@
 
 use std::collections::BTreeMap;
 
-use super::date::find_dates;
+use super::date::scan_dates;
 use super::footnote::{footnote_body_line, glued_marker, is_separator, web_marker, web_note_line};
-use super::furniture::{Furniture, footer_language, furniture_line, is_annex_heading, is_footer_item};
+use super::furniture::{
+    Furniture, footer_language, furniture_line, is_annex_heading, is_footer_item,
+};
 use super::header::header;
 use super::language::detect;
 use super::paragraph::{paragraph_number, point_label, section_heading};
@@ -17,7 +19,8 @@ use super::verb::Form;
 use super::{Compiled, Grammar};
 use crate::lexicon::Lexicon;
 use crate::model::{
-    DatedEvent, DocKind, Document, Extraction, Footnote, NoteHeader, OperativeClause, Paragraph, Recital, Reference,
+    DatedEvent, DocKind, Document, Extraction, Footnote, NoteHeader, OperativeClause, Paragraph,
+    Recital, Reference,
 };
 
 /// Most lines of a one-item-per-line footer after its document number.
@@ -30,6 +33,8 @@ const SHORT_LINE: usize = 60;
 const UNWRAPPED_LINE: usize = 300;
 /// Most words in a block taken as a heading or title.
 const HEADING_WORDS: usize = 15;
+/// Fewest letters in a capitalised word that may be an unknown operative verb (not an acronym).
+const UNKNOWN_CAPS_LETTERS: usize = 6;
 /// Fewest words in a line taken as a title.
 const TITLE_WORDS: usize = 4;
 
@@ -44,14 +49,61 @@ pub struct Source<'a> {
     pub sha256: &'a str,
 }
 
-/// Something worth telling about a document that did not stop its extraction.
+/// How bad a finding is: errors make a document invalid, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    /// `error` or `warning`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// A finding about a document that did not stop its extraction: data, not an error.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
     pub line: usize,
     pub column: usize,
-    /// A stable code (`not-council-document`, `footnote-without-marker`, …).
+    /// Bytes of source the finding points at (for a caret under the source line).
+    pub len: usize,
+    pub severity: Severity,
+    /// A stable code (`paragraph-numbering`, `footnote-without-marker`, …).
     pub code: &'static str,
     pub message: String,
+}
+
+/// Collects findings with positions computed from byte offsets.
+struct Findings<'i, 'a> {
+    idx: &'i LineIndex<'a>,
+    list: Vec<Notice>,
+}
+
+impl Findings<'_, '_> {
+    fn push(
+        &mut self,
+        at: usize,
+        len: usize,
+        severity: Severity,
+        code: &'static str,
+        message: String,
+    ) {
+        let (line, column) = self.idx.position(at);
+        self.list.push(Notice {
+            line,
+            column,
+            len,
+            severity,
+            code,
+            message,
+        });
+    }
 }
 
 /// A document's records and notices.
@@ -115,14 +167,23 @@ impl Unit {
 pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
     let idx = LineIndex::new(text);
     let lines = &idx.lines;
-    let mut notices = Vec::new();
+    let mut findings = Findings {
+        idx: &idx,
+        list: Vec::new(),
+    };
 
     let footer_code = footer_language_code(lines, grammar);
     let (lex, compiled) = match detect(text, footer_code.as_deref(), grammar.lexicons) {
         Some((lex, _)) => (lex, grammar.compiled(&lex.code)),
-        None => (grammar.fallback(), grammar.compiled(&grammar.fallback().code)),
+        None => (
+            grammar.fallback(),
+            grammar.compiled(&grammar.fallback().code),
+        ),
     };
-    let language = footer_code.clone().filter(|c| grammar.lexicons.get(c).is_some()).unwrap_or(lex.code.clone());
+    let language = footer_code
+        .clone()
+        .filter(|c| grammar.lexicons.get(c).is_some())
+        .unwrap_or(lex.code.clone());
 
     let mut roles = vec![Role::Content; lines.len()];
     for (role, line) in roles.iter_mut().zip(lines) {
@@ -141,11 +202,11 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
     let mut refs_printed: Vec<(String, String)> = Vec::new();
     let mut page_count = 1;
     mark_furniture(lines, lex, &mut roles, &mut refs_printed, &mut page_count);
-    let bodies = mark_footnotes(lines, &mut roles);
+    let bodies = mark_footnotes(lines, &mut roles, &mut findings);
     let web_notes = mark_web_notes(lines, lex, &mut roles);
     let furniture_lines = roles.iter().filter(|r| **r == Role::Furniture).count();
 
-    let units = cut_units(lines, &roles, lex, compiled);
+    let units = cut_units(lines, &roles, lex, compiled, &mut findings);
 
     // Footnote bodies: from the page foot, or from the web article's notes list.
     let mut notes: Vec<(u32, Clean, usize)> = Vec::new();
@@ -158,7 +219,10 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
         notes.push((*n, clean, *start));
     }
 
-    let prelim: Vec<Clean> = units.iter().map(|u| join_spans(text, &u.spans, lex, &[])).collect();
+    let prelim: Vec<Clean> = units
+        .iter()
+        .map(|u| join_spans(text, &u.spans, lex, &[]))
+        .collect();
     let (markers, excluded) = find_markers(text, &units, &prelim, &notes, lex);
     let cleans: Vec<Clean> = units
         .iter()
@@ -179,18 +243,23 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
         None => format!("file:{}", source.stem),
     };
 
-    let has_paragraphs = units.iter().any(|u| matches!(u.kind, UnitKind::Paragraph(_)));
+    let has_paragraphs = units
+        .iter()
+        .any(|u| matches!(u.kind, UnitKind::Paragraph(_)));
     let title = match &cover {
         Some(h) => h.subject.clone(),
         None => units
             .iter()
             .zip(&cleans)
             .take_while(|(u, _)| u.paragraph().is_none())
-            .find(|(u, c)| u.kind == UnitKind::Prose && c.text.split_whitespace().count() >= TITLE_WORDS)
+            .find(|(u, c)| {
+                u.kind == UnitKind::Prose && c.text.split_whitespace().count() >= TITLE_WORDS
+            })
             .map(|(_, c)| c.text.clone()),
     };
     let names_conclusions = |t: &str| {
-        t.split(|c: char| !c.is_alphanumeric()).any(|w| lex.document.conclusions.iter().any(|c| c == w))
+        t.split(|c: char| !c.is_alphanumeric())
+            .any(|w| lex.document.conclusions.iter().any(|c| c == w))
     };
     let conclusions_word = title.as_deref().is_some_and(names_conclusions);
     // A cover note may carry conclusions in its annex, under a title of their own.
@@ -198,7 +267,11 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
         .iter()
         .zip(&cleans)
         .take_while(|(u, _)| u.paragraph().is_none())
-        .any(|(u, c)| u.kind == UnitKind::Prose && c.text.split(' ').count() <= HEADING_WORDS && names_conclusions(&c.text));
+        .any(|(u, c)| {
+            u.kind == UnitKind::Prose
+                && c.text.split(' ').count() <= HEADING_WORDS
+                && names_conclusions(&c.text)
+        });
     let capitals: usize = units
         .iter()
         .zip(&cleans)
@@ -220,13 +293,37 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
         DocKind::Other
     };
     if kind == DocKind::Other {
-        notices.push(Notice {
-            line: 1,
-            column: 1,
-            code: "not-council-document",
-            message: "no cover, numbered paragraphs, operative verbs or notes: extracted as `other`".into(),
-        });
+        findings.push(
+            0,
+            0,
+            Severity::Warning,
+            "not-council-document",
+            "no cover, numbered paragraphs, operative verbs or notes: extracted as `other`".into(),
+        );
     }
+    if let Some(h) = &cover {
+        let missing: Vec<&str> = [
+            ("sender", &h.sender),
+            ("recipient", &h.recipient),
+            ("subject", &h.subject),
+        ]
+        .iter()
+        .filter(|(_, v)| v.is_none())
+        .map(|(name, _)| *name)
+        .collect();
+        if !missing.is_empty() {
+            let at = lines.get(h.label_index).map_or(0, Line::content_start);
+            let message = format!("{} cover without {}", h.label, missing.join(", "));
+            findings.push(
+                at,
+                h.label.len(),
+                Severity::Error,
+                "note-header-incomplete",
+                message,
+            );
+        }
+    }
+    check_missing_bodies(&units, &prelim, &notes, &markers, &mut findings);
 
     let mut x = Extraction {
         document: Document {
@@ -267,7 +364,9 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
     let mut dates: Vec<DatedEvent> = Vec::new();
     let lower_case = kind == DocKind::Conclusions || annexed_conclusions;
     for (unit, clean) in units.iter().zip(&cleans) {
-        let Some(&(first_start, _)) = unit.spans.first() else { continue };
+        let Some(&(first_start, _)) = unit.spans.first() else {
+            continue;
+        };
         let start = clean.source_start(0).max(first_start);
         let end = clean.source_end(clean.text.len());
         let line = count(idx.line_of(start));
@@ -307,7 +406,11 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
         }
         if !matches!(unit.kind, UnitKind::Recital { .. } | UnitKind::Heading(_)) {
             let paragraph = unit.paragraph();
-            for m in compiled.verbs.find(&clean.text, lower_case) {
+            let verbs = compiled.verbs.find(&clean.text, lower_case);
+            if paragraph.is_some() {
+                check_unknown_capitals(clean, &verbs, lex, &mut findings);
+            }
+            for m in verbs {
                 if paragraph.is_none() && m.form != Form::Capitals {
                     continue;
                 }
@@ -327,7 +430,17 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
                 });
             }
         }
-        scan(&doc_id, clean, &idx, lex, unit.paragraph(), None, &mut refs, &mut dates);
+        scan(
+            &doc_id,
+            clean,
+            &idx,
+            lex,
+            unit.paragraph(),
+            None,
+            &mut refs,
+            &mut dates,
+            &mut findings,
+        );
     }
 
     for (n, clean, start) in &notes {
@@ -344,20 +457,46 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
             byte_end: count(clean.source_end(clean.text.len())),
         });
         if marker.is_none() {
-            let (l, c) = idx.position(*start);
-            notices.push(Notice {
-                line: l,
-                column: c,
-                code: "footnote-without-marker",
-                message: format!("footnote {n} has a body but no marker in the text"),
-            });
+            let message = format!("footnote {n} has a body but no marker in the text");
+            findings.push(
+                *start,
+                n.to_string().len(),
+                Severity::Error,
+                "footnote-without-marker",
+                message,
+            );
         }
-        scan(&doc_id, clean, &idx, lex, paragraph, Some(*n), &mut refs, &mut dates);
+        scan(
+            &doc_id,
+            clean,
+            &idx,
+            lex,
+            paragraph,
+            Some(*n),
+            &mut refs,
+            &mut dates,
+            &mut findings,
+        );
     }
     for (i, line) in lines.iter().enumerate() {
         if roles.get(i) == Some(&Role::LinkTarget) {
-            let clean = join_spans(text, &[(line.content_start(), line.content_end())], lex, &[]);
-            scan(&doc_id, &clean, &idx, lex, None, None, &mut refs, &mut Vec::new());
+            let clean = join_spans(
+                text,
+                &[(line.content_start(), line.content_end())],
+                lex,
+                &[],
+            );
+            scan(
+                &doc_id,
+                &clean,
+                &idx,
+                lex,
+                None,
+                None,
+                &mut refs,
+                &mut Vec::new(),
+                &mut findings,
+            );
         }
     }
     x.footnotes.sort_by_key(|f| f.number);
@@ -371,7 +510,12 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
     }
     x.references = refs;
     x.dated_events = dates;
-    Outcome { extraction: x, notices }
+    let mut notices = findings.list;
+    notices.sort_by_key(|n| (n.line, n.column, n.code));
+    Outcome {
+        extraction: x,
+        notices,
+    }
 }
 
 fn count(n: usize) -> i64 {
@@ -388,10 +532,14 @@ fn set(roles: &mut [Role], i: usize, role: Role) {
 /// annex and marking words.
 fn footer_language_code(lines: &[Line], grammar: &Grammar) -> Option<String> {
     lines.iter().find_map(|l| {
-        grammar.lexicons.languages.iter().find_map(|lex| match furniture_line(l.trimmed(), lex) {
-            Some(Furniture::Marking { language }) => language,
-            _ => None,
-        })
+        grammar
+            .lexicons
+            .languages
+            .iter()
+            .find_map(|lex| match furniture_line(l.trimmed(), lex) {
+                Some(Furniture::Marking { language }) => language,
+                _ => None,
+            })
     })
 }
 
@@ -413,7 +561,11 @@ fn mark_furniture(
         }
         let t = line.trimmed();
         match furniture_line(t, lex) {
-            Some(Furniture::Reference { council_ref, printed, page }) => {
+            Some(Furniture::Reference {
+                council_ref,
+                printed,
+                page,
+            }) => {
                 refs.push((printed, council_ref.register_id()));
                 set(roles, i, Role::Furniture);
                 if page.is_none() {
@@ -446,7 +598,7 @@ fn mark_footer_items(lines: &[Line], lex: &Lexicon, roles: &mut [Role], from: us
 
 /// Marks footnote zones (after a separator line, up to the next page) and collects the bodies,
 /// numbered in sequence through the document.
-fn mark_footnotes(lines: &[Line], roles: &mut [Role]) -> Vec<Body> {
+fn mark_footnotes(lines: &[Line], roles: &mut [Role], findings: &mut Findings) -> Vec<Body> {
     let mut bodies: Vec<Body> = Vec::new();
     let mut in_zone = false;
     for (i, line) in lines.iter().enumerate() {
@@ -469,9 +621,27 @@ fn mark_footnotes(lines: &[Line], roles: &mut [Role]) -> Vec<Body> {
         let t = line.trimmed();
         let expected = bodies.last().map_or(1, |b| b.number + 1);
         if let Ok((_, (n, first))) = footnote_body_line(t) {
-            if n == expected {
+            if n > expected && n <= expected + NUMBER_JUMP {
+                let message = format!(
+                    "footnote {n} follows footnote {}: no body for {}",
+                    expected - 1,
+                    range_text(expected, n)
+                );
+                findings.push(
+                    line.content_start(),
+                    n.to_string().len(),
+                    Severity::Error,
+                    "footnote-numbering",
+                    message,
+                );
+            }
+            if n >= expected && n <= expected + NUMBER_JUMP {
                 let start = line.content_end() - t.len() + (t.len() - first.len());
-                bodies.push(Body { number: n, spans: vec![(start, line.content_end())], has_url: first.contains("://") });
+                bodies.push(Body {
+                    number: n,
+                    spans: vec![(start, line.content_end())],
+                    has_url: first.contains("://"),
+                });
                 set(roles, i, Role::Body(bodies.len() - 1));
                 continue;
             }
@@ -498,7 +668,8 @@ fn is_bare_url(t: &str) -> bool {
 fn mark_web_notes(lines: &[Line], lex: &Lexicon, roles: &mut [Role]) -> Vec<(u32, usize, usize)> {
     let mut notes = Vec::new();
     let Some(heading) = lines.iter().enumerate().rposition(|(i, l)| {
-        roles.get(i) == Some(&Role::Content) && lex.document.notes_headings.iter().any(|h| h == l.trimmed())
+        roles.get(i) == Some(&Role::Content)
+            && lex.document.notes_headings.iter().any(|h| h == l.trimmed())
     }) else {
         return notes;
     };
@@ -522,7 +693,13 @@ fn mark_web_notes(lines: &[Line], lex: &Lexicon, roles: &mut [Role]) -> Vec<(u32
 }
 
 /// Cuts the content lines into units.
-fn cut_units(lines: &[Line], roles: &[Role], lex: &Lexicon, compiled: &Compiled) -> Vec<Unit> {
+fn cut_units(
+    lines: &[Line],
+    roles: &[Role],
+    lex: &Lexicon,
+    compiled: &Compiled,
+    findings: &mut Findings,
+) -> Vec<Unit> {
     // Text from the web keeps each paragraph on one line; a PDF's text wraps every line.
     let unwrapped = lines.iter().any(|l| l.text.len() > UNWRAPPED_LINE);
     let mut units: Vec<Unit> = Vec::new();
@@ -550,33 +727,76 @@ fn cut_units(lines: &[Line], roles: &[Role], lex: &Lexicon, compiled: &Compiled)
 
         if at_margin && let Some(heading) = section_heading(body) {
             section = Some(heading.to_string());
-            units.push(Unit { kind: UnitKind::Heading(heading.to_string()), spans: vec![span_from(body)], section: None });
+            units.push(Unit {
+                kind: UnitKind::Heading(heading.to_string()),
+                spans: vec![span_from(body)],
+                section: None,
+            });
             prev_line = None;
             continue;
         }
         if at_margin && let Ok((rest, n)) = paragraph_number(body) {
-            let plausible = if last_number == 0 { n == 1 } else { n <= last_number + NUMBER_JUMP };
             let opens = rest.trim().is_empty()
-                || rest.chars().next().is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '„' | '('));
-            let month = rest.split_whitespace().next().is_some_and(|w| lex.month(w).is_some());
-            if plausible && opens && !month {
+                || rest
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '„' | '('));
+            let month = rest
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| lex.month(w).is_some());
+            let in_sequence = if last_number == 0 {
+                n == 1
+            } else {
+                n > last_number && n <= last_number + NUMBER_JUMP
+            };
+            if opens && !month && last_number > 0 {
+                let at = line.content_start();
+                let width = n.to_string().len() + 1;
+                if n <= last_number {
+                    let message = if n == last_number {
+                        format!("paragraph {n} is numbered twice")
+                    } else {
+                        format!("paragraph {n} after paragraph {last_number}: out of order")
+                    };
+                    findings.push(at, width, Severity::Error, "paragraph-numbering", message);
+                } else if in_sequence && n > last_number + 1 {
+                    let message = format!(
+                        "paragraph {n} follows paragraph {last_number}: {} missing",
+                        range_text(last_number + 1, n)
+                    );
+                    findings.push(at, width, Severity::Error, "paragraph-numbering", message);
+                }
+            }
+            if in_sequence && opens && !month {
                 last_number = n;
                 if rest.trim().is_empty() {
                     pending_number = Some(n);
                     prev_line = None;
                     continue;
                 }
-                units.push(Unit { kind: UnitKind::Paragraph(n), spans: vec![span_from(rest)], section: section.clone() });
+                units.push(Unit {
+                    kind: UnitKind::Paragraph(n),
+                    spans: vec![span_from(rest)],
+                    section: section.clone(),
+                });
                 prev_line = Some(rest);
                 continue;
             }
         }
         if let Some(n) = pending_number.take() {
-            units.push(Unit { kind: UnitKind::Paragraph(n), spans: vec![span_from(body)], section: section.clone() });
+            units.push(Unit {
+                kind: UnitKind::Paragraph(n),
+                spans: vec![span_from(body)],
+                section: section.clone(),
+            });
             prev_line = Some(body);
             continue;
         }
-        if at_margin && last_number > 0 && let Ok((rest, letter)) = point_label(body) {
+        if at_margin
+            && last_number > 0
+            && let Ok((rest, letter)) = point_label(body)
+        {
             let expected = match current {
                 Some(UnitKind::Point(_, l)) => char::from_u32(u32::from(*l) + 1),
                 Some(UnitKind::Paragraph(_)) => Some('a'),
@@ -592,15 +812,23 @@ fn cut_units(lines: &[Line], roles: &[Role], lex: &Lexicon, compiled: &Compiled)
                 continue;
             }
         }
-        if last_number == 0 && let Some((canonical, len)) = compiled.recitals.opening(body.trim_end()) {
+        if last_number == 0
+            && let Some((canonical, len)) = compiled.recitals.opening(body.trim_end())
+        {
             let surface = body.get(..len).unwrap_or_default().to_string();
-            units.push(Unit { kind: UnitKind::Recital { surface, canonical }, spans: vec![span_from(body)], section: None });
+            units.push(Unit {
+                kind: UnitKind::Recital { surface, canonical },
+                spans: vec![span_from(body)],
+                section: None,
+            });
             prev_line = Some(body);
             continue;
         }
         let continues = match current {
             None | Some(UnitKind::Heading(_)) => false,
-            Some(UnitKind::Prose) => !gap && !unwrapped && prev_line.is_some_and(|p| !ends_block(p, body)),
+            Some(UnitKind::Prose) => {
+                !gap && !unwrapped && prev_line.is_some_and(|p| !ends_block(p, body))
+            }
             Some(_) => true,
         };
         match units.last_mut() {
@@ -620,7 +848,11 @@ fn cut_units(lines: &[Line], roles: &[Role], lex: &Lexicon, compiled: &Compiled)
 /// line opens like a new block.
 fn ends_block(prev: &str, next: &str) -> bool {
     let prev = prev.trim_end();
-    let opens = next.trim_start().chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let opens = next
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     let closes = prev.ends_with(['.', '!', '?', ':']);
     let short = prev.chars().count() < SHORT_LINE && !prev.ends_with([',', ';', '-']);
     opens && (closes || short)
@@ -691,13 +923,30 @@ fn find_markers(
                 }
             }
         }
-        let Some((m_start, m_end, paragraph, web)) = found else { continue };
+        let Some((m_start, m_end, paragraph, web)) = found else {
+            continue;
+        };
         after = m_end;
-        markers.insert(*n, Marker { start: m_start, paragraph, web });
-        excluded.push(Excluded { start: m_start, end: m_end, space: false });
+        markers.insert(
+            *n,
+            Marker {
+                start: m_start,
+                paragraph,
+                web,
+            },
+        );
+        excluded.push(Excluded {
+            start: m_start,
+            end: m_end,
+            space: false,
+        });
         if web {
             if let Some(len) = inline_copy(text.get(m_end..).unwrap_or_default(), &body.text, lex) {
-                excluded.push(Excluded { start: m_end, end: m_end + len, space: true });
+                excluded.push(Excluded {
+                    start: m_end,
+                    end: m_end + len,
+                    space: true,
+                });
                 after = m_end + len;
             }
         }
@@ -752,10 +1001,17 @@ fn inline_copy(after: &str, body: &str, lex: &Lexicon) -> Option<usize> {
         }
         return (b.peek().is_none()).then_some(consumed);
     }
-    let opener = lex.document.note_openers.iter().find(|o| after.starts_with(o.as_str()))?;
+    let opener = lex
+        .document
+        .note_openers
+        .iter()
+        .find(|o| after.starts_with(o.as_str()))?;
     let rest = &after[opener.len()..];
     let url_start = rest.len() - rest.trim_start().len();
-    let url_len = rest.trim_start().find(char::is_whitespace).unwrap_or(rest.trim_start().len());
+    let url_len = rest
+        .trim_start()
+        .find(char::is_whitespace)
+        .unwrap_or(rest.trim_start().len());
     Some(opener.len() + url_start + url_len)
 }
 
@@ -766,7 +1022,9 @@ fn most_common(refs: &[(String, String)]) -> Option<(String, String)> {
         let e = counts.entry(id.as_str()).or_insert((0, i));
         e.0 += 1;
     }
-    let (_, &(_, first)) = counts.iter().max_by_key(|(_, (c, first))| (*c, std::cmp::Reverse(*first)))?;
+    let (_, &(_, first)) = counts
+        .iter()
+        .max_by_key(|(_, (c, first))| (*c, std::cmp::Reverse(*first)))?;
     refs.get(first).cloned()
 }
 
@@ -781,14 +1039,34 @@ fn scan(
     footnote: Option<u32>,
     refs: &mut Vec<Reference>,
     dates: &mut Vec<DatedEvent>,
+    findings: &mut Findings,
 ) {
-    for r in find_references(&clean.text) {
+    let found = find_references(&clean.text);
+    for (at, tok) in tokens(&clean.text) {
+        let covered = found.iter().any(|r| at < r.end && at + tok.len() > r.start);
+        if !covered && looks_like_reference(tok) {
+            let start = clean.source_start(at);
+            let message = format!("`{tok}` looks like a document reference but does not parse");
+            findings.push(
+                start,
+                tok.len(),
+                Severity::Warning,
+                "unparsed-reference",
+                message,
+            );
+        }
+    }
+    for r in found {
         let start = clean.source_start(r.start);
         refs.push(Reference {
             doc_id: doc_id.to_string(),
             ordinal: 0,
             kind: r.kind,
-            surface: clean.text.get(r.start..r.end).unwrap_or_default().to_string(),
+            surface: clean
+                .text
+                .get(r.start..r.end)
+                .unwrap_or_default()
+                .to_string(),
             normalized: r.normalized,
             paragraph: paragraph.map(i64::from),
             footnote: footnote.map(i64::from),
@@ -797,12 +1075,29 @@ fn scan(
             byte_end: count(clean.source_end(r.end)),
         });
     }
-    for d in find_dates(&clean.text, lex) {
+    let (found_dates, impossible) = scan_dates(&clean.text, lex);
+    for bad in impossible {
+        let start = clean.source_start(bad.start);
+        let surface = clean.text.get(bad.clone()).unwrap_or_default();
+        let message = format!("`{surface}` is not a date that exists");
+        findings.push(
+            start,
+            bad.len(),
+            Severity::Error,
+            "impossible-date",
+            message,
+        );
+    }
+    for d in found_dates {
         let start = clean.source_start(d.start);
         dates.push(DatedEvent {
             doc_id: doc_id.to_string(),
             ordinal: 0,
-            surface: clean.text.get(d.start..d.end).unwrap_or_default().to_string(),
+            surface: clean
+                .text
+                .get(d.start..d.end)
+                .unwrap_or_default()
+                .to_string(),
             date_start: d.date_start,
             date_end: d.date_end,
             precision: d.precision,
@@ -816,6 +1111,20 @@ fn scan(
     }
 }
 
+/// A token shaped like a reference: `COM(`, `JOIN(`, `SWD(` or a Council number `NNNN/N`.
+fn looks_like_reference(tok: &str) -> bool {
+    let t = tok.trim_matches(|c: char| matches!(c, '(' | ')' | '.' | ',' | ';' | ':'));
+    if ["COM(", "JOIN(", "SWD("].iter().any(|p| tok.contains(p)) {
+        return true;
+    }
+    let (number, rest) = t.split_once('/').unwrap_or((t, ""));
+    let digits = number.len();
+    (3..=5).contains(&digits)
+        && number.chars().all(|c| c.is_ascii_digit())
+        && rest.len() == 1
+        && rest.chars().all(|c| c.is_ascii_digit())
+}
+
 /// The sentence or list item around `start..end`: from the last sentence end (`.`, `!`, `?`
 /// before a capital) or list-item start (`–`, `•` opening a line) before it, to the next after.
 fn sentence_around(clean: &Clean, start: usize, end: usize) -> String {
@@ -824,21 +1133,129 @@ fn sentence_around(clean: &Clean, start: usize, end: usize) -> String {
         .line_starts
         .iter()
         .copied()
-        .filter(|&s| text.get(s..).is_some_and(|t| t.starts_with(['–', '•', '-'])))
+        .filter(|&s| {
+            text.get(s..)
+                .is_some_and(|t| t.starts_with(['–', '•', '-']))
+        })
         .collect();
     let bytes = text.as_bytes();
     for (i, b) in bytes.iter().enumerate() {
         if matches!(b, b'.' | b'!' | b'?') && bytes.get(i + 1) == Some(&b' ') {
             let next = text.get(i + 2..).and_then(|t| t.chars().next());
-            if next.is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '„' | '–' | '•')) {
+            if next.is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '„' | '–' | '•'))
+            {
                 bounds.push(i + 2);
             }
         }
     }
     bounds.sort_unstable();
-    let from = bounds.iter().rev().find(|&&b| b <= start).copied().unwrap_or(0);
-    let to = bounds.iter().find(|&&b| b >= end && b > from).copied().unwrap_or(text.len());
+    let from = bounds
+        .iter()
+        .rev()
+        .find(|&&b| b <= start)
+        .copied()
+        .unwrap_or(0);
+    let to = bounds
+        .iter()
+        .find(|&&b| b >= end && b > from)
+        .copied()
+        .unwrap_or(text.len());
     text.get(from..to).unwrap_or_default().trim().to_string()
+}
+
+/// `4` or `4–6`: the numbers from `from` up to, not including, `to`.
+fn range_text(from: u32, to: u32) -> String {
+    if to <= from + 1 {
+        from.to_string()
+    } else {
+        format!("{from}–{}", to - 1)
+    }
+}
+
+/// A marker for a footnote whose body is missing (`5G5` with no body 5): found between the
+/// neighbouring markers and reported there.
+fn check_missing_bodies(
+    units: &[Unit],
+    prelim: &[Clean],
+    notes: &[(u32, Clean, usize)],
+    markers: &BTreeMap<u32, Marker>,
+    findings: &mut Findings,
+) {
+    let numbers: Vec<u32> = notes.iter().map(|(n, _, _)| *n).collect();
+    for pair in numbers.windows(2) {
+        let [a, b] = pair else { continue };
+        let from = markers.get(a).map_or(0, |m| m.start);
+        let to = markers.get(b).map_or(usize::MAX, |m| m.start);
+        for missing in a + 1..*b {
+            let found = units.iter().zip(prelim).find_map(|(_, clean)| {
+                tokens(&clean.text).find_map(|(at, tok)| {
+                    let src = clean.source_start(at);
+                    let (off, len, _) = marker_in(tok, missing)?;
+                    (src > from && src < to).then(|| (clean.source_start(at + off), len))
+                })
+            });
+            if let Some((at, len)) = found {
+                let message = format!("footnote marker {missing} has no body");
+                findings.push(
+                    at,
+                    len,
+                    Severity::Error,
+                    "footnote-marker-without-body",
+                    message,
+                );
+            }
+        }
+    }
+}
+
+/// Capitalised words where an operative verb would stand that the vocabulary does not know:
+/// a warning naming the phrase, so the vocabulary can grow. Acronyms are not phrases: the
+/// first word must have at least `UNKNOWN_CAPS_LETTERS` letters.
+fn check_unknown_capitals(
+    clean: &Clean,
+    verbs: &[super::verb::VerbMatch],
+    lex: &Lexicon,
+    findings: &mut Findings,
+) {
+    let text = clean.text.as_str();
+    let mut prev_end_sentence = true;
+    let mut prev_word = "";
+    let mut iter = tokens(text).peekable();
+    while let Some((at, tok)) = iter.next() {
+        let word = tok.trim_end_matches([',', '.', ';', ':']);
+        // After a sentence end or a coordinating word (`og`, `and`); a bare comma lists names.
+        let opens = prev_end_sentence || lex.operative.coordinators.iter().any(|c| c == prev_word);
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let covered = verbs.iter().any(|v| at >= v.start && at < v.end);
+        if opens
+            && letters >= UNKNOWN_CAPS_LETTERS
+            && super::verb::is_caps(word)
+            && !covered
+            && word.chars().all(|c| c.is_alphabetic() || c == '-')
+        {
+            let mut phrase = word.to_string();
+            let mut end = at + word.len();
+            while let Some((next_at, next)) = iter.peek() {
+                let w = next.trim_end_matches([',', '.', ';', ':']);
+                if !super::verb::is_caps(w) || !w.chars().all(char::is_alphabetic) {
+                    break;
+                }
+                phrase.push(' ');
+                phrase.push_str(w);
+                end = next_at + w.len();
+                iter.next();
+            }
+            let start = clean.source_start(at);
+            let len = clean.source_end(end).saturating_sub(start);
+            let message = format!(
+                "`{phrase}` looks like an operative verb but is not in grammars/{}.toml",
+                lex.code
+            );
+            findings.push(start, len, Severity::Warning, "unknown-operative", message);
+        }
+        prev_end_sentence = tok.ends_with(['.', '!', '?']);
+        prev_word = tok;
+    }
 }
 
 #[cfg(test)]
@@ -847,7 +1264,15 @@ mod tests {
 
     fn run(text: &str) -> Outcome {
         let grammar = Grammar::embedded().unwrap();
-        extract(text, Source { path: "t.txt", stem: "t", sha256: "" }, grammar)
+        extract(
+            text,
+            Source {
+                path: "t.txt",
+                stem: "t",
+                sha256: "",
+            },
+            grammar,
+        )
     }
 
     /// A cover page as pdftotext writes the register's PDFs one cell per line, a footer one
@@ -906,27 +1331,49 @@ EN
         assert_eq!(x.document.furniture_lines, 14);
         let h = x.note_header.as_ref().unwrap();
         assert_eq!(h.label, "OUTCOME OF PROCEEDINGS");
-        assert_eq!(h.sender.as_deref(), Some("General Secretariat of the Council"));
+        assert_eq!(
+            h.sender.as_deref(),
+            Some("General Secretariat of the Council")
+        );
         assert_eq!(h.recipient.as_deref(), Some("Delegations"));
         assert_eq!(h.prev_doc.as_deref(), Some("9876/23"));
-        assert_eq!(h.subject.as_deref(), Some("Cyber diplomacy – Council conclusions (27 June 2023)"));
+        assert_eq!(
+            h.subject.as_deref(),
+            Some("Cyber diplomacy – Council conclusions (27 June 2023)")
+        );
         assert_eq!(h.subject_codes.as_deref(), Some("CYBER 142; JAI 851"));
         let numbers: Vec<i64> = x.paragraphs.iter().map(|p| p.number).collect();
         assert_eq!(numbers, [1, 2]);
-        assert!(x.paragraphs[0].text.starts_with("The Council reiterates its commitment"));
+        assert!(
+            x.paragraphs[0]
+                .text
+                .starts_with("The Council reiterates its commitment")
+        );
         assert_eq!(x.paragraphs[1].text.split(' ').last(), Some("it."));
-        let verbs: Vec<(Option<i64>, &str)> =
-            x.operative_clauses.iter().map(|c| (c.paragraph, c.canonical.as_str())).collect();
+        let verbs: Vec<(Option<i64>, &str)> = x
+            .operative_clauses
+            .iter()
+            .map(|c| (c.paragraph, c.canonical.as_str()))
+            .collect();
         assert_eq!(
             verbs,
-            [(Some(1), "REITERATES"), (Some(1), "UNDERLINES"), (Some(2), "STRESSES"), (Some(2), "CALLS_ON")]
+            [
+                (Some(1), "REITERATES"),
+                (Some(1), "UNDERLINES"),
+                (Some(2), "STRESSES"),
+                (Some(2), "CALLS_ON")
+            ]
         );
         assert_eq!(x.recitals.len(), 1);
         assert_eq!(x.recitals[0].canonical, "RECALLING");
         assert_eq!(x.footnotes.len(), 1);
         assert_eq!(x.footnotes[0].body, "10474/17.");
         assert_eq!(x.footnotes[0].marker_line, Some(28));
-        assert!(x.references.iter().any(|r| r.normalized == "ST-10474-2017-INIT"));
+        assert!(
+            x.references
+                .iter()
+                .any(|r| r.normalized == "ST-10474-2017-INIT")
+        );
         assert!(x.dated_events.iter().any(|d| d.surface == "19 June 2017"));
     }
 
@@ -934,7 +1381,10 @@ EN
     fn no_structure_is_other_with_a_notice() {
         let o = run("Mix the flour and the water.\nBake it for an hour.\n");
         assert_eq!(o.extraction.document.kind, DocKind::Other);
-        assert_eq!(o.notices.first().map(|n| n.code), Some("not-council-document"));
+        assert_eq!(
+            o.notices.first().map(|n| n.code),
+            Some("not-council-document")
+        );
     }
 
     #[test]
@@ -943,6 +1393,9 @@ EN
         let text = "to EU-udbydere af DNS-\nrodservere og regulerings-\nog lovgivningsmæssig";
         let idx = LineIndex::new(text);
         let spans: Vec<(usize, usize)> = idx.lines.iter().map(|l| (l.start, l.end())).collect();
-        assert_eq!(join_spans(text, &spans, lex, &[]).text, "to EU-udbydere af DNS-rodservere og regulerings- og lovgivningsmæssig");
+        assert_eq!(
+            join_spans(text, &spans, lex, &[]).text,
+            "to EU-udbydere af DNS-rodservere og regulerings- og lovgivningsmæssig"
+        );
     }
 }

@@ -50,7 +50,8 @@ fn labelled<'a>(line: &'a str, lex: &Lexicon) -> Option<(Field, &'a str)> {
     ];
     for (field, labels) in tables {
         for label in labels {
-            let parsed: IResult<&str, (&str, &str, &str)> = (tag(label.as_str()), space0, rest).parse(line);
+            let parsed: IResult<&str, (&str, &str, &str)> =
+                (tag(label.as_str()), space0, rest).parse(line);
             if let Ok((_, (_, _, value))) = parsed {
                 return Some((field, value.trim()));
             }
@@ -189,10 +190,15 @@ Vedr.: RÅDETS AFGØRELSE om undertegnelse på Den Europæiske Unions \nvegne af
         let h = parse("da", text);
         assert_eq!(h.label, "NOTE");
         assert_eq!(h.sender.as_deref(), Some("Generalsekretariatet for Rådet"));
-        assert_eq!(h.recipient.as_deref(), Some("De Faste Repræsentanters Komité/Rådet"));
+        assert_eq!(
+            h.recipient.as_deref(),
+            Some("De Faste Repræsentanters Komité/Rådet")
+        );
         assert_eq!(
             h.subject.as_deref(),
-            Some("RÅDETS AFGØRELSE om undertegnelse på Den Europæiske Unions vegne af De Forenede Nationers konvention – Fælles erklæring fra Unionen og dens medlemsstater ved undertegnelsesceremonien")
+            Some(
+                "RÅDETS AFGØRELSE om undertegnelse på Den Europæiske Unions vegne af De Forenede Nationers konvention – Fælles erklæring fra Unionen og dens medlemsstater ved undertegnelsesceremonien"
+            )
         );
     }
 
@@ -204,7 +210,12 @@ Zadeva: SKLEP SVETA o podpisu \n\n– skupna izjava Unije in njenih držav član
         let h = parse("sl", text);
         assert_eq!(h.label, "DOPIS");
         assert_eq!(h.sender.as_deref(), Some("Generalni sekretariat Sveta"));
-        assert_eq!(h.subject.as_deref(), Some("SKLEP SVETA o podpisu – skupna izjava Unije in njenih držav članic na slovesnosti ob podpisu"));
+        assert_eq!(
+            h.subject.as_deref(),
+            Some(
+                "SKLEP SVETA o podpisu – skupna izjava Unije in njenih držav članic na slovesnosti ob podpisu"
+            )
+        );
     }
 
     #[test]
@@ -214,10 +225,19 @@ I/A ITEM NOTE\nFrom:\nGeneral Secretariat of the Council\nTo:\nPermanent Represe
 No. prev. doc.:\n9876/23\nSubject:\nDraft Council conclusions on\ncyber diplomacy\n– Approval\n 1. The Council";
         let h = parse("en", text);
         assert_eq!(h.label, "I/A ITEM NOTE");
-        assert_eq!(h.sender.as_deref(), Some("General Secretariat of the Council"));
-        assert_eq!(h.recipient.as_deref(), Some("Permanent Representatives Committee/Council"));
+        assert_eq!(
+            h.sender.as_deref(),
+            Some("General Secretariat of the Council")
+        );
+        assert_eq!(
+            h.recipient.as_deref(),
+            Some("Permanent Representatives Committee/Council")
+        );
         assert_eq!(h.prev_doc.as_deref(), Some("9876/23"));
-        assert_eq!(h.subject.as_deref(), Some("Draft Council conclusions on cyber diplomacy – Approval"));
+        assert_eq!(
+            h.subject.as_deref(),
+            Some("Draft Council conclusions on cyber diplomacy – Approval")
+        );
         assert_eq!(h.dated.as_deref(), Some("Brussels, 30 June 2023 (OR. en)"));
         assert_eq!(h.subject_codes.as_deref(), Some("CYBER 142; JAI 851"));
     }
@@ -228,9 +248,15 @@ No. prev. doc.:\n9876/23\nSubject:\nDraft Council conclusions on\ncyber diplomac
 Commission staff working document\non cyber resilience\n\n10289/23   FM/es 1\n";
         let h = parse("en", text);
         assert_eq!(h.label, "COVER NOTE");
-        assert_eq!(h.sender.as_deref(), Some("Secretary-General of the European Commission"));
+        assert_eq!(
+            h.sender.as_deref(),
+            Some("Secretary-General of the European Commission")
+        );
         assert_eq!(h.recipient.as_deref(), Some("Delegations"));
-        assert_eq!(h.subject.as_deref(), Some("Commission staff working document on cyber resilience"));
+        assert_eq!(
+            h.subject.as_deref(),
+            Some("Commission staff working document on cyber resilience")
+        );
     }
 
     #[test]

@@ -41,7 +41,10 @@ impl Grammar {
         CELL.get_or_init(|| {
             let lexicons = Lexicons::embedded()?;
             if lexicons.languages.is_empty() {
-                return Err(Error::Grammar { file: "*.toml".into(), message: "no language grammar".into() });
+                return Err(Error::Grammar {
+                    file: "*.toml".into(),
+                    message: "no language grammar".into(),
+                });
             }
             let compiled = lexicons
                 .languages
@@ -50,7 +53,10 @@ impl Grammar {
                     // Inside a paragraph a recital phrase (`SOM MINDER OM`) is a clause too.
                     let mut clauses = lex.operative.verbs.clone();
                     clauses.extend(lex.recitals.iter().map(|(k, v)| (k.clone(), v.clone())));
-                    Compiled { verbs: VerbMatcher::new(&clauses, lex), recitals: VerbMatcher::new(&lex.recitals, lex) }
+                    Compiled {
+                        verbs: VerbMatcher::new(&clauses, lex),
+                        recitals: VerbMatcher::new(&lex.recitals, lex),
+                    }
                 })
                 .collect();
             Ok(Grammar { lexicons, compiled })
@@ -61,7 +67,12 @@ impl Grammar {
 
     /// The compiled matchers of a language (the fallback's when the code is unknown).
     pub fn compiled(&self, code: &str) -> &Compiled {
-        let i = self.lexicons.languages.iter().position(|l| l.code == code).unwrap_or(self.fallback_index());
+        let i = self
+            .lexicons
+            .languages
+            .iter()
+            .position(|l| l.code == code)
+            .unwrap_or(self.fallback_index());
         &self.compiled[i.min(self.compiled.len() - 1)]
     }
 
@@ -71,6 +82,10 @@ impl Grammar {
     }
 
     fn fallback_index(&self) -> usize {
-        self.lexicons.languages.iter().position(|l| l.code == "en").unwrap_or(0)
+        self.lexicons
+            .languages
+            .iter()
+            .position(|l| l.code == "en")
+            .unwrap_or(0)
     }
 }
