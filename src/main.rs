@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use councildata::cmd::extract;
+use councildata::cmd::{extract, validate};
 
 /// EU Council document text in, a typed CSV + Parquet dataset out.
 #[derive(Parser)]
@@ -38,11 +38,64 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Check documents against the grammar and the schemas, like a compiler.
+    #[command(
+        after_help = "Examples:\n  councildata validate new.txt\n  councildata validate --format json incoming/"
+    )]
+    Validate {
+        /// Documents to check: files or directories.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Output: text for people, json for scripts.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Largest document accepted, in bytes.
+        #[arg(long, default_value_t = extract::DEFAULT_MAX_DOC_BYTES)]
+        max_doc_bytes: u64,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Validate {
+            files,
+            format,
+            max_doc_bytes,
+        } => match validate::validate_files(&files, max_doc_bytes) {
+            Ok(findings) => {
+                if format == Format::Json {
+                    match serde_json::to_string_pretty(&findings) {
+                        Ok(json) => println!("{json}"),
+                        Err(e) => {
+                            eprintln!("error: {e}");
+                            return ExitCode::from(2);
+                        }
+                    }
+                } else {
+                    for f in &findings {
+                        print!("{}", f.render());
+                    }
+                    let errors = findings.iter().filter(|f| f.is_error()).count();
+                    eprintln!("{} errors, {} warnings", errors, findings.len() - errors);
+                }
+                if findings.iter().any(validate::Finding::is_error) {
+                    ExitCode::from(1)
+                } else {
+                    ExitCode::SUCCESS
+                }
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(2)
+            }
+        },
         Command::Extract {
             inputs,
             out,

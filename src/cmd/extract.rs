@@ -205,8 +205,14 @@ pub fn extract_one(
     max_doc_bytes: u64,
     grammar: &Grammar,
 ) -> Result<Extracted, Error> {
+    let bytes = read_input(input, max_doc_bytes)?;
+    extract_bytes(&bytes, input, grammar)
+}
+
+/// The bytes of one input, refused when over `max_doc_bytes`.
+pub fn read_input(input: &Input, max_doc_bytes: u64) -> Result<Vec<u8>, Error> {
     let display = input.path.clone().unwrap_or_else(|| PathBuf::from("-"));
-    let bytes = match &input.path {
+    match &input.path {
         Some(p) => {
             let size = fs::metadata(p).map_err(|e| Error::io(p, &e))?.len();
             if size > max_doc_bytes {
@@ -216,7 +222,7 @@ pub fn extract_one(
                     limit: max_doc_bytes,
                 });
             }
-            fs::read(p).map_err(|e| Error::io(p, &e))?
+            fs::read(p).map_err(|e| Error::io(p, &e))
         }
         None => {
             let mut buf = Vec::new();
@@ -231,11 +237,16 @@ pub fn extract_one(
                     limit: max_doc_bytes,
                 });
             }
-            buf
+            Ok(buf)
         }
-    };
-    let text = decode(&bytes, &display)?;
-    let sha256 = hex(&Sha256::digest(&bytes));
+    }
+}
+
+/// Extracts one document from its bytes.
+pub fn extract_bytes(bytes: &[u8], input: &Input, grammar: &Grammar) -> Result<Extracted, Error> {
+    let display = input.path.clone().unwrap_or_else(|| PathBuf::from("-"));
+    let text = decode(bytes, &display)?;
+    let sha256 = hex(&Sha256::digest(bytes));
     let stem = input
         .path
         .as_ref()
