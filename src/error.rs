@@ -22,17 +22,9 @@ pub enum Error {
     #[error("{path}:{}:{}: binary data (NUL byte at byte {}); not a text file", .position.line, .position.column, .position.byte)]
     Binary { path: PathBuf, position: Position },
     #[error("{path}: {size} bytes is over the limit of {limit} (raise it with --max-doc-bytes)")]
-    TooLarge {
-        path: PathBuf,
-        size: u64,
-        limit: u64,
-    },
+    TooLarge { path: PathBuf, size: u64, limit: u64 },
     #[error("{path}: same doc_id {doc_id} as {other}")]
-    DuplicateDocument {
-        path: PathBuf,
-        doc_id: String,
-        other: String,
-    },
+    DuplicateDocument { path: PathBuf, doc_id: String, other: String },
     #[error("grammars/{file}: {message}")]
     Grammar { file: String, message: String },
     #[error("schemas/{file}: {message}")]
@@ -44,17 +36,11 @@ pub enum Error {
 impl Error {
     /// An I/O error on a path.
     pub fn io(path: impl Into<PathBuf>, err: &std::io::Error) -> Error {
-        Error::Io {
-            path: path.into(),
-            message: err.to_string(),
-        }
+        Error::Io { path: path.into(), message: err.to_string() }
     }
 
     /// An error while writing output.
     pub fn output(path: impl Into<PathBuf>, message: impl std::fmt::Display) -> Error {
-        Error::Output {
-            path: path.into(),
-            message: message.to_string(),
-        }
+        Error::Output { path: path.into(), message: message.to_string() }
     }
 }

@@ -165,30 +165,21 @@ impl Lexicons {
     /// The embedded grammars, parsed and checked once per process.
     pub fn embedded() -> Result<&'static Lexicons, Error> {
         static CELL: OnceLock<Result<Lexicons, Error>> = OnceLock::new();
-        CELL.get_or_init(Lexicons::parse_embedded)
-            .as_ref()
-            .map_err(Clone::clone)
+        CELL.get_or_init(Lexicons::parse_embedded).as_ref().map_err(Clone::clone)
     }
 
     fn parse_embedded() -> Result<Lexicons, Error> {
-        let canonical: Canonical = toml::from_str(CANONICAL_FILE).map_err(|e| Error::Grammar {
-            file: "canonical.toml".into(),
-            message: e.to_string(),
-        })?;
+        let canonical: Canonical = toml::from_str(CANONICAL_FILE)
+            .map_err(|e| Error::Grammar { file: "canonical.toml".into(), message: e.to_string() })?;
         let mut languages = Vec::new();
         for (file, text) in GRAMMAR_FILES {
-            let lexicon: Lexicon = toml::from_str(text).map_err(|e| Error::Grammar {
-                file: (*file).into(),
-                message: e.to_string(),
-            })?;
+            let lexicon: Lexicon = toml::from_str(text)
+                .map_err(|e| Error::Grammar { file: (*file).into(), message: e.to_string() })?;
             check(file, &lexicon, &canonical)?;
             languages.push(lexicon);
         }
         languages.sort_by(|a, b| a.code.cmp(&b.code));
-        Ok(Lexicons {
-            canonical,
-            languages,
-        })
+        Ok(Lexicons { canonical, languages })
     }
 
     /// The lexicon of a language code.
@@ -199,21 +190,13 @@ impl Lexicons {
 
 /// Every id a grammar uses must be in the canonical vocabulary, and every month listed.
 fn check(file: &str, lexicon: &Lexicon, canonical: &Canonical) -> Result<(), Error> {
-    let fail = |message: String| Error::Grammar {
-        file: file.into(),
-        message,
-    };
+    let fail = |message: String| Error::Grammar { file: file.into(), message };
     if lexicon.dates.months.len() != 12 {
-        return Err(fail(format!(
-            "{} month lists, expected 12",
-            lexicon.dates.months.len()
-        )));
+        return Err(fail(format!("{} month lists, expected 12", lexicon.dates.months.len())));
     }
     for id in lexicon.operative.verbs.keys() {
         if !canonical.verbs.contains_key(id) {
-            return Err(fail(format!(
-                "operative verb id {id} is not in canonical.toml"
-            )));
+            return Err(fail(format!("operative verb id {id} is not in canonical.toml")));
         }
     }
     for id in lexicon.recitals.keys() {

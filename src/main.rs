@@ -64,52 +64,38 @@ enum Format {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Validate {
-            files,
-            format,
-            max_doc_bytes,
-        } => match validate::validate_files(&files, max_doc_bytes) {
-            Ok(findings) => {
-                if format == Format::Json {
-                    match serde_json::to_string_pretty(&findings) {
-                        Ok(json) => println!("{json}"),
-                        Err(e) => {
-                            eprintln!("error: {e}");
-                            return ExitCode::from(2);
+        Command::Validate { files, format, max_doc_bytes } => {
+            match validate::validate_files(&files, max_doc_bytes) {
+                Ok(findings) => {
+                    if format == Format::Json {
+                        match serde_json::to_string_pretty(&findings) {
+                            Ok(json) => println!("{json}"),
+                            Err(e) => {
+                                eprintln!("error: {e}");
+                                return ExitCode::from(2);
+                            }
                         }
+                    } else {
+                        for f in &findings {
+                            print!("{}", f.render());
+                        }
+                        let errors = findings.iter().filter(|f| f.is_error()).count();
+                        eprintln!("{} errors, {} warnings", errors, findings.len() - errors);
                     }
-                } else {
-                    for f in &findings {
-                        print!("{}", f.render());
+                    if findings.iter().any(validate::Finding::is_error) {
+                        ExitCode::from(1)
+                    } else {
+                        ExitCode::SUCCESS
                     }
-                    let errors = findings.iter().filter(|f| f.is_error()).count();
-                    eprintln!("{} errors, {} warnings", errors, findings.len() - errors);
                 }
-                if findings.iter().any(validate::Finding::is_error) {
-                    ExitCode::from(1)
-                } else {
-                    ExitCode::SUCCESS
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(2)
                 }
             }
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::from(2)
-            }
-        },
-        Command::Extract {
-            inputs,
-            out,
-            jobs,
-            max_doc_bytes,
-            quiet,
-        } => {
-            let opts = extract::Options {
-                inputs,
-                out,
-                jobs,
-                max_doc_bytes,
-                quiet,
-            };
+        }
+        Command::Extract { inputs, out, jobs, max_doc_bytes, quiet } => {
+            let opts = extract::Options { inputs, out, jobs, max_doc_bytes, quiet };
             match extract::run(&opts) {
                 Ok(summary) if summary.failed == 0 => ExitCode::SUCCESS,
                 Ok(_) => ExitCode::from(1),

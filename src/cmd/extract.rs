@@ -68,12 +68,8 @@ pub fn run(opts: &Options) -> Result<Summary, Error> {
         .num_threads(opts.jobs)
         .build()
         .map_err(|e| Error::output(&opts.out, e))?;
-    let results: Vec<Result<Extracted, Error>> = pool.install(|| {
-        inputs
-            .par_iter()
-            .map(|input| extract_one(input, opts.max_doc_bytes, grammar))
-            .collect()
-    });
+    let results: Vec<Result<Extracted, Error>> = pool
+        .install(|| inputs.par_iter().map(|input| extract_one(input, opts.max_doc_bytes, grammar)).collect());
 
     let mut docs = Vec::new();
     for r in results {
@@ -83,14 +79,8 @@ pub fn run(opts: &Options) -> Result<Summary, Error> {
         }
     }
     docs.sort_by(|a, b| {
-        (
-            &a.extraction.document.doc_id,
-            &a.extraction.document.source_path,
-        )
-            .cmp(&(
-                &b.extraction.document.doc_id,
-                &b.extraction.document.source_path,
-            ))
+        (&a.extraction.document.doc_id, &a.extraction.document.source_path)
+            .cmp(&(&b.extraction.document.doc_id, &b.extraction.document.source_path))
     });
     let mut unique: Vec<Extracted> = Vec::with_capacity(docs.len());
     for d in docs {
@@ -108,10 +98,7 @@ pub fn run(opts: &Options) -> Result<Summary, Error> {
 
     write_atomically(&opts.out, &unique)?;
 
-    let mut summary = Summary {
-        failed: errors.len(),
-        ..Summary::default()
-    };
+    let mut summary = Summary { failed: errors.len(), ..Summary::default() };
     for e in &errors {
         eprintln!("error: {e}");
     }
@@ -130,8 +117,7 @@ pub fn run(opts: &Options) -> Result<Summary, Error> {
         }
     }
     if !opts.quiet {
-        let rows =
-            |f: fn(&Extraction) -> usize| unique.iter().map(|d| f(&d.extraction)).sum::<usize>();
+        let rows = |f: fn(&Extraction) -> usize| unique.iter().map(|d| f(&d.extraction)).sum::<usize>();
         eprintln!(
             "extracted {} documents ({} warned, {} failed) into {}: {} paragraphs, {} operative clauses, {} recitals, {} footnotes, {} references, {} dated events in {:.2}s",
             summary.extracted,
@@ -156,17 +142,11 @@ pub fn collect_inputs(inputs: &[PathBuf], errors: &mut Vec<Error>) -> Vec<Input>
     let mut out = Vec::new();
     for input in inputs {
         if input.as_os_str() == "-" {
-            out.push(Input {
-                path: None,
-                source_path: "-".into(),
-            });
+            out.push(Input { path: None, source_path: "-".into() });
         } else if input.is_dir() {
             walk(input, input, &mut out, errors);
         } else {
-            out.push(Input {
-                path: Some(input.clone()),
-                source_path: input.to_string_lossy().into_owned(),
-            });
+            out.push(Input { path: Some(input.clone()), source_path: input.to_string_lossy().into_owned() });
         }
     }
     out
@@ -188,8 +168,7 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<Input>, errors: &mut Vec<Error>) 
         };
         if meta.is_dir() {
             walk(root, &path, out, errors);
-        } else if path.extension().is_some_and(|e| e == "txt") && (meta.is_file() || path.is_file())
-        {
+        } else if path.extension().is_some_and(|e| e == "txt") && (meta.is_file() || path.is_file()) {
             let rel = path.strip_prefix(root).unwrap_or(&path);
             out.push(Input {
                 path: Some(path.clone()),
@@ -200,11 +179,7 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<Input>, errors: &mut Vec<Error>) 
 }
 
 /// Reads and extracts one document.
-pub fn extract_one(
-    input: &Input,
-    max_doc_bytes: u64,
-    grammar: &Grammar,
-) -> Result<Extracted, Error> {
+pub fn extract_one(input: &Input, max_doc_bytes: u64, grammar: &Grammar) -> Result<Extracted, Error> {
     let bytes = read_input(input, max_doc_bytes)?;
     extract_bytes(&bytes, input, grammar)
 }
@@ -216,26 +191,15 @@ pub fn read_input(input: &Input, max_doc_bytes: u64) -> Result<Vec<u8>, Error> {
         Some(p) => {
             let size = fs::metadata(p).map_err(|e| Error::io(p, &e))?.len();
             if size > max_doc_bytes {
-                return Err(Error::TooLarge {
-                    path: display,
-                    size,
-                    limit: max_doc_bytes,
-                });
+                return Err(Error::TooLarge { path: display, size, limit: max_doc_bytes });
             }
             fs::read(p).map_err(|e| Error::io(p, &e))
         }
         None => {
             let mut buf = Vec::new();
-            std::io::stdin()
-                .take(max_doc_bytes + 1)
-                .read_to_end(&mut buf)
-                .map_err(|e| Error::io("-", &e))?;
+            std::io::stdin().take(max_doc_bytes + 1).read_to_end(&mut buf).map_err(|e| Error::io("-", &e))?;
             if buf.len() as u64 > max_doc_bytes {
-                return Err(Error::TooLarge {
-                    path: display,
-                    size: buf.len() as u64,
-                    limit: max_doc_bytes,
-                });
+                return Err(Error::TooLarge { path: display, size: buf.len() as u64, limit: max_doc_bytes });
             }
             Ok(buf)
         }
@@ -252,39 +216,21 @@ pub fn extract_bytes(bytes: &[u8], input: &Input, grammar: &Grammar) -> Result<E
         .as_ref()
         .and_then(|p| p.file_stem())
         .map_or_else(|| "stdin".to_string(), |s| s.to_string_lossy().into_owned());
-    let outcome = extract(
-        text,
-        Source {
-            path: &input.source_path,
-            stem: &stem,
-            sha256: &sha256,
-        },
-        grammar,
-    );
-    Ok(Extracted {
-        extraction: outcome.extraction,
-        notices: outcome.notices,
-    })
+    let outcome = extract(text, Source { path: &input.source_path, stem: &stem, sha256: &sha256 }, grammar);
+    Ok(Extracted { extraction: outcome.extraction, notices: outcome.notices })
 }
 
 /// The text of a file: UTF-8, a byte-order mark dropped; empty, binary and invalid files refused.
 pub fn decode<'a>(bytes: &'a [u8], path: &Path) -> Result<&'a str, Error> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(Error::Empty {
-            path: path.to_path_buf(),
-        });
+        return Err(Error::Empty { path: path.to_path_buf() });
     }
     if let Some(at) = memchr::memchr(0, bytes) {
-        return Err(Error::Binary {
-            path: path.to_path_buf(),
-            position: position(bytes, at),
-        });
+        return Err(Error::Binary { path: path.to_path_buf(), position: position(bytes, at) });
     }
-    std::str::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
-        path: path.to_path_buf(),
-        position: position(bytes, e.valid_up_to()),
-    })
+    std::str::from_utf8(bytes)
+        .map_err(|e| Error::NotUtf8 { path: path.to_path_buf(), position: position(bytes, e.valid_up_to()) })
 }
 
 /// Line and column of a byte in (possibly invalid) text.
@@ -292,15 +238,8 @@ fn position(bytes: &[u8], at: usize) -> Position {
     let before = bytes.get(..at).unwrap_or(bytes);
     let line = memchr::memchr_iter(b'\n', before).count() + 1;
     let line_start = memchr::memrchr(b'\n', before).map_or(0, |p| p + 1);
-    let column = String::from_utf8_lossy(before.get(line_start..).unwrap_or_default())
-        .chars()
-        .count()
-        + 1;
-    Position {
-        line,
-        column,
-        byte: at,
-    }
+    let column = String::from_utf8_lossy(before.get(line_start..).unwrap_or_default()).chars().count() + 1;
+    Position { line, column, byte: at }
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -309,14 +248,9 @@ fn hex(bytes: &[u8]) -> String {
 
 /// Writes the dataset into `DIR.tmp-<pid>` and swaps it into place, under `DIR.lock`.
 fn write_atomically(out: &Path, docs: &[Extracted]) -> Result<(), Error> {
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     fs::create_dir_all(parent).map_err(|e| Error::io(parent, &e))?;
-    let name = out
-        .file_name()
-        .map_or_else(|| "dataset".into(), |n| n.to_string_lossy().into_owned());
+    let name = out.file_name().map_or_else(|| "dataset".into(), |n| n.to_string_lossy().into_owned());
     let _lock = Lock::acquire(&parent.join(format!(".{name}.lock")))?;
     let pid = std::process::id();
     let tmp = parent.join(format!(".{name}.tmp-{pid}"));
@@ -354,24 +288,15 @@ struct Lock {
 impl Lock {
     fn acquire(path: &Path) -> Result<Lock, Error> {
         for _ in 0..2 {
-            match fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(path)
-            {
+            match fs::OpenOptions::new().write(true).create_new(true).open(path) {
                 Ok(mut f) => {
                     use std::io::Write;
                     let _ = writeln!(f, "{}", std::process::id());
-                    return Ok(Lock {
-                        path: path.to_path_buf(),
-                    });
+                    return Ok(Lock { path: path.to_path_buf() });
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    let holder = fs::read_to_string(path)
-                        .ok()
-                        .and_then(|s| s.trim().parse::<u32>().ok());
-                    let alive =
-                        holder.is_some_and(|pid| Path::new(&format!("/proc/{pid}")).exists());
+                    let holder = fs::read_to_string(path).ok().and_then(|s| s.trim().parse::<u32>().ok());
+                    let alive = holder.is_some_and(|pid| Path::new(&format!("/proc/{pid}")).exists());
                     if alive {
                         return Err(Error::output(
                             path,

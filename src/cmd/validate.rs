@@ -31,18 +31,12 @@ pub struct Finding {
 
 impl Finding {
     fn from_notice(file: &str, text: &str, n: &Notice) -> Finding {
-        let source_line = text
-            .lines()
-            .nth(n.line.saturating_sub(1))
-            .map(|l| l.trim_end_matches('\r').to_string());
+        let source_line =
+            text.lines().nth(n.line.saturating_sub(1)).map(|l| l.trim_end_matches('\r').to_string());
         let width = source_line
             .as_deref()
             .map(|l| {
-                let start: usize = l
-                    .chars()
-                    .take(n.column.saturating_sub(1))
-                    .map(char::len_utf8)
-                    .sum();
+                let start: usize = l.chars().take(n.column.saturating_sub(1)).map(char::len_utf8).sum();
                 l.get(start..)
                     .unwrap_or_default()
                     .get(..n.len.min(l.len() - start))
@@ -120,21 +114,14 @@ pub fn validate_files(files: &[PathBuf], max_doc_bytes: u64) -> Result<Vec<Findi
     let grammar = Grammar::embedded()?;
     let mut errors = Vec::new();
     let inputs = crate::cmd::extract::collect_inputs(files, &mut errors);
-    let mut findings: Vec<Finding> = errors
-        .iter()
-        .map(|e| Finding::from_error(&e.to_string(), e))
-        .collect();
+    let mut findings: Vec<Finding> = errors.iter().map(|e| Finding::from_error(&e.to_string(), e)).collect();
     for input in &inputs {
         let name = input.source_path.clone();
         let display = input.path.clone().unwrap_or_else(|| PathBuf::from("-"));
         let checked = read_input(input, max_doc_bytes).and_then(|bytes| {
             let doc = extract_bytes(&bytes, input, grammar)?;
             let text = decode(&bytes, &display)?;
-            Ok(doc
-                .notices
-                .iter()
-                .map(|n| Finding::from_notice(&name, text, n))
-                .collect::<Vec<_>>())
+            Ok(doc.notices.iter().map(|n| Finding::from_notice(&name, text, n)).collect::<Vec<_>>())
         });
         match checked {
             Ok(list) => findings.extend(list),

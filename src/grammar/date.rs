@@ -108,14 +108,10 @@ pub fn scan_dates(text: &str, lex: &Lexicon) -> (Vec<DateMatch>, Vec<std::ops::R
 }
 
 /// Brackets and quotes that may stand before a date in the same token (`(2020)`, `»2020«`).
-const OPENING_MARKS: &[char] = &[
-    '(', '[', '{', '"', '\'', '«', '»', '„', '“', '‘', '‚', '‹', '›',
-];
+const OPENING_MARKS: &[char] = &['(', '[', '{', '"', '\'', '«', '»', '„', '“', '‘', '‚', '‹', '›'];
 
 /// Characters that glue a number into a longer token: `2030-dagsordenen`, `2019/881`, `5G`.
-const GLUE: &[char] = &[
-    '-', '‐', '‑', '/', '\\', '_', '@', '%', '+', '=', '&', '#', '°',
-];
+const GLUE: &[char] = &['-', '‐', '‑', '/', '\\', '_', '@', '%', '+', '=', '&', '#', '°'];
 
 /// A web address: its numbers are paths and ids, never dates.
 fn is_url(token: &str) -> bool {
@@ -152,20 +148,12 @@ struct Period {
 
 impl Period {
     fn day(date: NaiveDate) -> Period {
-        Period {
-            start: date,
-            end: date,
-            precision: Precision::Day,
-        }
+        Period { start: date, end: date, precision: Precision::Day }
     }
 
     /// Days from `start` to `end`; a range must run forwards.
     fn days(start: NaiveDate, end: NaiveDate) -> Option<Period> {
-        (start < end).then_some(Period {
-            start,
-            end,
-            precision: Precision::Day,
-        })
+        (start < end).then_some(Period { start, end, precision: Precision::Day })
     }
 
     /// The month that starts on `first`.
@@ -176,11 +164,7 @@ impl Period {
     /// From the month starting on `first` to the end of the month starting on `last`.
     fn months(first: NaiveDate, last: NaiveDate) -> Option<Period> {
         let end = last.checked_add_months(Months::new(1))?.pred_opt()?;
-        (first <= last).then_some(Period {
-            start: first,
-            end,
-            precision: Precision::Month,
-        })
+        (first <= last).then_some(Period { start: first, end, precision: Precision::Month })
     }
 
     fn year(year: i32) -> Option<Period> {
@@ -191,11 +175,7 @@ impl Period {
     fn years(first: i32, last: i32) -> Option<Period> {
         let start = NaiveDate::from_ymd_opt(first, 1, 1)?;
         let end = NaiveDate::from_ymd_opt(last, 12, 31)?;
-        (first <= last).then_some(Period {
-            start,
-            end,
-            precision: Precision::Year,
-        })
+        (first <= last).then_some(Period { start, end, precision: Precision::Year })
     }
 }
 
@@ -222,11 +202,7 @@ impl DayMonth {
     /// else in the year before (`from 29 December to 3 January 2024` starts in 2023).
     fn before(self, end: NaiveDate) -> Option<NaiveDate> {
         let same_year = self.in_year(end.year())?;
-        if same_year < end {
-            Some(same_year)
-        } else {
-            self.in_year(end.year() - 1)
-        }
+        if same_year < end { Some(same_year) } else { self.in_year(end.year() - 1) }
     }
 }
 
@@ -257,10 +233,7 @@ impl<'l> Grammar<'l> {
     //   the surface leaves the opener out; after an opener "and" joins a range too
     fn date_phrase<'a>(&self) -> impl Production<'a, (&'a str, Period)> {
         alt((
-            preceded(
-                (self.range_opener(), space),
-                consumed(self.date_range(Joins::RangesAndPairs)),
-            ),
+            preceded((self.range_opener(), space), consumed(self.date_range(Joins::RangesAndPairs))),
             consumed(self.date()),
         ))
     }
@@ -296,11 +269,7 @@ impl<'l> Grammar<'l> {
     //   `29 December 2023 to 3 January 2024`
     fn full_range<'a>(&self, joins: Joins) -> impl Production<'a, Period> {
         map_opt(
-            (
-                self.day_month_year(),
-                self.connective(joins),
-                self.day_month_year(),
-            ),
+            (self.day_month_year(), self.connective(joins), self.day_month_year()),
             |(first, (), last)| Period::days(first, last),
         )
     }
@@ -309,13 +278,7 @@ impl<'l> Grammar<'l> {
     //   `29 July to 9 August 2024`; the first day takes the year of the last
     fn day_month_range<'a>(&self, joins: Joins) -> impl Production<'a, Period> {
         map_opt(
-            (
-                self.day_month(),
-                self.connective(joins),
-                self.day_month(),
-                space,
-                year,
-            ),
+            (self.day_month(), self.connective(joins), self.day_month(), space, year),
             |(first, (), last, _, year)| {
                 let end = last.in_year(year)?;
                 Period::days(first.before(end)?, end)
@@ -328,13 +291,7 @@ impl<'l> Grammar<'l> {
     //   "and" joins here too: two days of one month are one event
     fn day_range<'a>(&self) -> impl Production<'a, Period> {
         map_opt(
-            (
-                self.ordinal_day(),
-                self.connective(Joins::RangesAndPairs),
-                self.day_month(),
-                space,
-                year,
-            ),
+            (self.ordinal_day(), self.connective(Joins::RangesAndPairs), self.day_month(), space, year),
             |(first, (), last, _, year)| {
                 let end = last.in_year(year)?;
                 Period::days(end.with_day(first)?, end)
@@ -346,12 +303,7 @@ impl<'l> Grammar<'l> {
     //   `January 2022 until august 2023`, `January to March 2024`
     fn month_range<'a>(&self, joins: Joins) -> impl Production<'a, Period> {
         map_opt(
-            (
-                self.month_name(),
-                opt(preceded(space, year)),
-                self.connective(joins),
-                self.month_year(),
-            ),
+            (self.month_name(), opt(preceded(space, year)), self.connective(joins), self.month_year()),
             |(first, first_year, (), last)| {
                 let start = match first_year {
                     Some(year) => NaiveDate::from_ymd_opt(year, first, 1)?,
@@ -373,25 +325,18 @@ impl<'l> Grammar<'l> {
 
     // day_month_year = day_month, space, year ;   `25. juni 2013`, `27 December 2019`
     fn day_month_year<'a>(&self) -> impl Production<'a, NaiveDate> {
-        map_opt((self.day_month(), space, year), |(day_month, _, year)| {
-            day_month.in_year(year)
-        })
+        map_opt((self.day_month(), space, year), |(day_month, _, year)| day_month.in_year(year))
     }
 
     // month_year = month_name, space, year ;   `December 2024`, `oktober 2020`;
     //   the first day of the month
     fn month_year<'a>(&self) -> impl Production<'a, NaiveDate> {
-        map_opt((self.month_name(), space, year), |(month, _, year)| {
-            NaiveDate::from_ymd_opt(year, month, 1)
-        })
+        map_opt((self.month_name(), space, year), |(month, _, year)| NaiveDate::from_ymd_opt(year, month, 1))
     }
 
     // day_month = ordinal_day, space, month_name ;   the day must exist in that month
     fn day_month<'a>(&self) -> impl Production<'a, DayMonth> {
-        map_opt(
-            (self.ordinal_day(), space, self.month_name()),
-            |(day, _, month)| DayMonth::new(day, month),
-        )
+        map_opt((self.ordinal_day(), space, self.month_name()), |(day, _, month)| DayMonth::new(day, month))
     }
 
     // day_month_shape = digit, [ digit ], day_suffix, space, month_name, [ space, year ] ;
@@ -436,9 +381,7 @@ impl<'l> Grammar<'l> {
 
     // range_opener = letter, { letter } ;   a word the lexicon lists: `from`, `fra`, `od`
     fn range_opener<'a>(&self) -> impl Production<'a, &'a str> {
-        verify(take_while1(char::is_alphabetic), |word: &str| {
-            self.lex.is_range_opener(word)
-        })
+        verify(take_while1(char::is_alphabetic), |word: &str| self.lex.is_range_opener(word))
     }
 
     // connective = [ space ], dash, [ space ] | space, word_connective, space ;
@@ -473,10 +416,9 @@ impl<'l> Grammar<'l> {
 //   `19.2.2020`, `11/12/2025`: day first, as Council documents write them
 fn numeric_date(input: &str) -> IResult<&str, NaiveDate> {
     let with = |separator| {
-        map_opt(
-            (day, tag(separator), month_number, tag(separator), year),
-            |(day, _, month, _, year)| NaiveDate::from_ymd_opt(year, month, day),
-        )
+        map_opt((day, tag(separator), month_number, tag(separator), year), |(day, _, month, _, year)| {
+            NaiveDate::from_ymd_opt(year, month, day)
+        })
     };
     alt((with("."), with("/"))).parse(input)
 }
@@ -493,17 +435,13 @@ fn month_number(input: &str) -> IResult<&str, u32> {
 
 // year = digit, digit, digit, digit ;   1900 to 2099
 fn year(input: &str) -> IResult<&str, i32> {
-    map_opt(digit1, |digits| {
-        number(digits, 4, 1900..=2099).and_then(|year| i32::try_from(year).ok())
-    })
-    .parse(input)
+    map_opt(digit1, |digits| number(digits, 4, 1900..=2099).and_then(|year| i32::try_from(year).ok()))
+        .parse(input)
 }
 
 /// A whole run of digits, at most `max_len` of them, as a number within `range`.
 fn number(digits: &str, max_len: usize, range: std::ops::RangeInclusive<u32>) -> Option<u32> {
-    let value = (digits.len() <= max_len)
-        .then(|| digits.parse().ok())
-        .flatten()?;
+    let value = (digits.len() <= max_len).then(|| digits.parse().ok()).flatten()?;
     range.contains(&value).then_some(value)
 }
 
@@ -523,11 +461,7 @@ fn word_end(input: &str) -> IResult<&str, ()> {
         Some(c) if c.is_alphanumeric() || GLUE.contains(&c) => false,
         Some(_) => !chars.next().is_some_and(|c| c.is_ascii_digit()),
     };
-    if ends {
-        Ok((input, ()))
-    } else {
-        Err(reject(input))
-    }
+    if ends { Ok((input, ())) } else { Err(reject(input)) }
 }
 
 #[cfg(test)]
@@ -552,10 +486,7 @@ mod tests {
     }
 
     fn surfaces<'t>(text: &'t str, code: &str) -> Vec<&'t str> {
-        find_dates(text, lex(code))
-            .iter()
-            .map(|m| &text[m.start..m.end])
-            .collect()
+        find_dates(text, lex(code)).iter().map(|m| &text[m.start..m.end]).collect()
     }
 
     /// The one date in `text`, as (surface, start, end, precision).
@@ -690,14 +621,8 @@ mod tests {
         assert_eq!(whole(en.connective(Joins::Ranges), " till "), Some(()));
         assert_eq!(whole(da.connective(Joins::Ranges), "til"), None);
         assert_eq!(whole(da.connective(Joins::Ranges), " og "), None);
-        assert_eq!(
-            whole(da.connective(Joins::RangesAndPairs), " og "),
-            Some(())
-        );
-        assert_eq!(
-            whole(sl.connective(Joins::RangesAndPairs), " in "),
-            Some(())
-        );
+        assert_eq!(whole(da.connective(Joins::RangesAndPairs), " og "), Some(()));
+        assert_eq!(whole(sl.connective(Joins::RangesAndPairs), " in "), Some(()));
         assert_eq!(whole(sl.connective(Joins::RangesAndPairs), "in"), None);
         assert_eq!(whole(en.connective(Joins::Ranges), " "), None);
     }
@@ -725,10 +650,7 @@ mod tests {
     #[test]
     fn day_month_exists_in_some_year() {
         let da = Grammar::new(lex("da"));
-        assert_eq!(
-            whole(da.day_month(), "29. februar"),
-            Some(DayMonth { day: 29, month: 2 })
-        );
+        assert_eq!(whole(da.day_month(), "29. februar"), Some(DayMonth { day: 29, month: 2 }));
         assert_eq!(whole(da.day_month(), "31. februar"), None);
         assert_eq!(whole(da.day_month(), "31. juni"), None);
         assert_eq!(whole(da.day_month(), "2. På"), None);
@@ -740,28 +662,13 @@ mod tests {
         let sl = Grammar::new(lex("sl"));
         let en = Grammar::new(lex("en"));
         // seeds/002
-        assert_eq!(
-            whole(da.day_month_year(), "25. juni 2013"),
-            Some(ymd(2013, 6, 25))
-        );
+        assert_eq!(whole(da.day_month_year(), "25. juni 2013"), Some(ymd(2013, 6, 25)));
         // seeds/003
-        assert_eq!(
-            whole(en.day_month_year(), "27 December 2019"),
-            Some(ymd(2019, 12, 27))
-        );
+        assert_eq!(whole(en.day_month_year(), "27 December 2019"), Some(ymd(2019, 12, 27)));
         // seeds/001
-        assert_eq!(
-            whole(sl.day_month_year(), "25. oktober 2025"),
-            Some(ymd(2025, 10, 25))
-        );
-        assert_eq!(
-            whole(sl.day_month_year(), "25. oktobra 2025"),
-            Some(ymd(2025, 10, 25))
-        );
-        assert_eq!(
-            whole(en.day_month_year(), "29 February 2020"),
-            Some(ymd(2020, 2, 29))
-        );
+        assert_eq!(whole(sl.day_month_year(), "25. oktober 2025"), Some(ymd(2025, 10, 25)));
+        assert_eq!(whole(sl.day_month_year(), "25. oktobra 2025"), Some(ymd(2025, 10, 25)));
+        assert_eq!(whole(en.day_month_year(), "29 February 2020"), Some(ymd(2020, 2, 29)));
         assert_eq!(whole(da.day_month_year(), "31. februar 2021"), None);
         assert_eq!(whole(en.day_month_year(), "30 February 2020"), None);
         assert_eq!(whole(en.day_month_year(), "29 February 2021"), None);
@@ -773,18 +680,9 @@ mod tests {
         let en = Grammar::new(lex("en"));
         let da = Grammar::new(lex("da"));
         // seeds/003
-        assert_eq!(
-            whole(en.month_year(), "December 2024"),
-            Some(ymd(2024, 12, 1))
-        );
-        assert_eq!(
-            whole(en.month_year(), "February 2025"),
-            Some(ymd(2025, 2, 1))
-        );
-        assert_eq!(
-            whole(da.month_year(), "oktober 2020"),
-            Some(ymd(2020, 10, 1))
-        );
+        assert_eq!(whole(en.month_year(), "December 2024"), Some(ymd(2024, 12, 1)));
+        assert_eq!(whole(en.month_year(), "February 2025"), Some(ymd(2025, 2, 1)));
+        assert_eq!(whole(da.month_year(), "oktober 2020"), Some(ymd(2020, 10, 1)));
         assert_eq!(whole(en.month_year(), "may 2020"), None);
     }
 
@@ -793,30 +691,15 @@ mod tests {
         let da = Grammar::new(lex("da"));
         let years = |a, b| Period::years(a, b).unwrap();
         // seeds/002
-        assert_eq!(
-            whole(da.year_range(Joins::Ranges), "2019-2024"),
-            Some(years(2019, 2024))
-        );
-        assert_eq!(
-            whole(da.year_range(Joins::Ranges), "2021-2027"),
-            Some(years(2021, 2027))
-        );
-        assert_eq!(
-            whole(da.year_range(Joins::Ranges), "2019–2024"),
-            Some(years(2019, 2024))
-        );
-        assert_eq!(
-            whole(da.year_range(Joins::Ranges), "2019 til 2024"),
-            Some(years(2019, 2024))
-        );
+        assert_eq!(whole(da.year_range(Joins::Ranges), "2019-2024"), Some(years(2019, 2024)));
+        assert_eq!(whole(da.year_range(Joins::Ranges), "2021-2027"), Some(years(2021, 2027)));
+        assert_eq!(whole(da.year_range(Joins::Ranges), "2019–2024"), Some(years(2019, 2024)));
+        assert_eq!(whole(da.year_range(Joins::Ranges), "2019 til 2024"), Some(years(2019, 2024)));
         assert_eq!(whole(da.year_range(Joins::Ranges), "2024-2019"), None);
         assert_eq!(whole(da.year_range(Joins::Ranges), "2024-2024"), None);
         assert_eq!(whole(da.year_range(Joins::Ranges), "2016 og 2018"), None);
         let range = whole(da.year_range(Joins::Ranges), "2019-2024").unwrap();
-        assert_eq!(
-            (range.start, range.end),
-            (ymd(2019, 1, 1), ymd(2024, 12, 31))
-        );
+        assert_eq!((range.start, range.end), (ymd(2019, 1, 1), ymd(2024, 12, 31)));
         assert_eq!(range.precision, Precision::Year);
     }
 
@@ -830,15 +713,9 @@ mod tests {
         let oct_2020 = days(ymd(2020, 10, 1), ymd(2020, 10, 2));
         assert_eq!(whole(da.day_range(), "1.-2. oktober 2020"), Some(oct_2020));
         let oct_2025 = days(ymd(2025, 10, 25), ymd(2025, 10, 26));
-        assert_eq!(
-            whole(da.day_range(), "25.-26. oktober 2025"),
-            Some(oct_2025)
-        );
+        assert_eq!(whole(da.day_range(), "25.-26. oktober 2025"), Some(oct_2025));
         // seeds/001
-        assert_eq!(
-            whole(sl.day_range(), "25. in 26. oktober 2025"),
-            Some(oct_2025)
-        );
+        assert_eq!(whole(sl.day_range(), "25. in 26. oktober 2025"), Some(oct_2025));
         // seeds/003
         assert_eq!(whole(en.day_range(), "25-26 October 2025"), Some(oct_2025));
         assert_eq!(whole(da.day_range(), "26.-25. oktober 2025"), None);
@@ -854,33 +731,18 @@ mod tests {
         let ranges = en.day_month_range(Joins::Ranges);
         // seeds/003
         let winter = days(ymd(2024, 1, 29), ymd(2024, 2, 9));
-        assert_eq!(
-            whole(ranges, "29 January until 9 February 2024"),
-            Some(winter)
-        );
+        assert_eq!(whole(ranges, "29 January until 9 February 2024"), Some(winter));
         let summer = days(ymd(2024, 7, 29), ymd(2024, 8, 9));
-        assert_eq!(
-            whole(
-                en.day_month_range(Joins::Ranges),
-                "29 July to 9 August 2024"
-            ),
-            Some(summer)
-        );
+        assert_eq!(whole(en.day_month_range(Joins::Ranges), "29 July to 9 August 2024"), Some(summer));
         let new_year = days(ymd(2023, 12, 29), ymd(2024, 1, 3));
         let text = "29 December to 3 January 2024";
-        assert_eq!(
-            whole(en.day_month_range(Joins::Ranges), text),
-            Some(new_year)
-        );
+        assert_eq!(whole(en.day_month_range(Joins::Ranges), text), Some(new_year));
         let text = "29. januarja do 9. februarja 2024";
         assert_eq!(whole(sl.day_month_range(Joins::Ranges), text), Some(winter));
         // two days, not a range, unless a range opener came first
         let text = "29 January and 9 February 2024";
         assert_eq!(whole(en.day_month_range(Joins::Ranges), text), None);
-        assert_eq!(
-            whole(en.day_month_range(Joins::RangesAndPairs), text),
-            Some(winter)
-        );
+        assert_eq!(whole(en.day_month_range(Joins::RangesAndPairs), text), Some(winter));
     }
 
     #[test]
@@ -904,26 +766,17 @@ mod tests {
         assert_eq!(sessions.end, ymd(2023, 8, 31));
         assert_eq!(sessions.precision, Precision::Month);
         let spring = months(ymd(2024, 1, 1), ymd(2024, 3, 1));
-        assert_eq!(
-            whole(en.month_range(Joins::Ranges), "January to March 2024"),
-            Some(spring)
-        );
+        assert_eq!(whole(en.month_range(Joins::Ranges), "January to March 2024"), Some(spring));
         let winter = months(ymd(2023, 12, 1), ymd(2024, 2, 1));
         let text = "December to February 2024";
         assert_eq!(whole(en.month_range(Joins::Ranges), text), Some(winter));
-        assert_eq!(
-            whole(en.month_range(Joins::Ranges), "August 2023 to January 2022"),
-            None
-        );
+        assert_eq!(whole(en.month_range(Joins::Ranges), "August 2023 to January 2022"), None);
     }
 
     #[test]
     fn date_phrase_leaves_the_opener_out_of_the_surface() {
         let en = Grammar::new(lex("en"));
-        let (rest, (surface, _)) = en
-            .date_phrase()
-            .parse("from 29 July to 9 August 2024. A")
-            .unwrap();
+        let (rest, (surface, _)) = en.date_phrase().parse("from 29 July to 9 August 2024. A").unwrap();
         assert_eq!((surface, rest), ("29 July to 9 August 2024", ". A"));
         let (_, (surface, period)) = en.date_phrase().parse("between 2019 and 2024").unwrap();
         assert_eq!(surface, "2019 and 2024");
@@ -938,16 +791,10 @@ mod tests {
         // seeds/002
         let text = "konklusioner af 1.-2. oktober 2020 om covid-19";
         let oct = (ymd(2020, 10, 1), ymd(2020, 10, 2), Precision::Day);
-        assert_eq!(
-            only(text, "da"),
-            ("1.-2. oktober 2020", oct.0, oct.1, oct.2)
-        );
+        assert_eq!(only(text, "da"), ("1.-2. oktober 2020", oct.0, oct.1, oct.2));
         let text = "dagsorden 2019-2024,";
         let agenda = (ymd(2019, 1, 1), ymd(2024, 12, 31), Precision::Year);
-        assert_eq!(
-            only(text, "da"),
-            ("2019-2024", agenda.0, agenda.1, agenda.2)
-        );
+        assert_eq!(only(text, "da"), ("2019-2024", agenda.0, agenda.1, agenda.2));
         let text = "19.2.2020 COM(2020) 67 final.";
         let day = ymd(2020, 2, 19);
         assert_eq!(only(text, "da"), ("19.2.2020", day, day, Precision::Day));
@@ -986,10 +833,7 @@ mod tests {
         // seeds/001
         let text = "Hanoj, Vietnam, 25. in 26. oktober 2025 Spoštovane ekscelence,";
         let days = (ymd(2025, 10, 25), ymd(2025, 10, 26), Precision::Day);
-        assert_eq!(
-            only(text, "sl"),
-            ("25. in 26. oktober 2025", days.0, days.1, days.2)
-        );
+        assert_eq!(only(text, "sl"), ("25. in 26. oktober 2025", days.0, days.1, days.2));
         // not in the seeds: a cross-month range, "between … and", and two separate years
         let text = "od 29. januarja do 9. februarja 2024";
         assert_eq!(surfaces(text, "sl"), ["29. januarja do 9. februarja 2024"]);
@@ -1004,25 +848,14 @@ mod tests {
         // seeds/003
         let text = "Six sessions was held from January 2022 until august 2023, with";
         let sessions = (ymd(2022, 1, 1), ymd(2023, 8, 31), Precision::Month);
-        let expected = (
-            "January 2022 until august 2023",
-            sessions.0,
-            sessions.1,
-            sessions.2,
-        );
+        let expected = ("January 2022 until august 2023", sessions.0, sessions.1, sessions.2);
         assert_eq!(only(text, "en"), expected);
         let text = "should be held from 29 July to 9 August 2024. A proposal";
         let session = (ymd(2024, 7, 29), ymd(2024, 8, 9), Precision::Day);
-        assert_eq!(
-            only(text, "en"),
-            ("29 July to 9 August 2024", session.0, session.1, session.2)
-        );
+        assert_eq!(only(text, "en"), ("29 July to 9 August 2024", session.0, session.1, session.2));
         let text = "He retired in February 2025 after handling extradition";
         let month = (ymd(2025, 2, 1), ymd(2025, 2, 28), Precision::Month);
-        assert_eq!(
-            only(text, "en"),
-            ("February 2025", month.0, month.1, month.2)
-        );
+        assert_eq!(only(text, "en"), ("February 2025", month.0, month.1, month.2));
         let text = "reached consensus in December 2024 and";
         assert_eq!(surfaces(text, "en"), ["December 2024"]);
         let text = "4/2025: Artikler 11/12/2025 United Nations Convention";
@@ -1045,36 +878,18 @@ mod tests {
     fn near_misses_are_not_dates() {
         let cases = [
             // seeds/003: URLs with years, months and digit runs in them
-            (
-                "en",
-                "(7)See https://www.unodc.org/unodc/en/press/releases/2024/December/un-general",
-            ),
-            (
-                "en",
-                "https://www.unodc.org/unodc/frontpage/2025/October/seventy-two-nations-s",
-            ),
-            (
-                "en",
-                "nclude-un-convention-against-cybercrime-2025-07-16_en",
-            ),
+            ("en", "(7)See https://www.unodc.org/unodc/en/press/releases/2024/December/un-general"),
+            ("en", "https://www.unodc.org/unodc/frontpage/2025/October/seventy-two-nations-s"),
+            ("en", "nclude-un-convention-against-cybercrime-2025-07-16_en"),
             ("en", "www.example.org/06062025/2024"),
-            (
-                "da",
-                "https://data.consilium.europa.eu/doc/document/ST-11406-2022-INIT/da/pdf",
-            ),
-            (
-                "da",
-                "https://www.consilium.europa.eu/da/press/press-releases/2022/10/17/the-council",
-            ),
+            ("da", "https://data.consilium.europa.eu/doc/document/ST-11406-2022-INIT/da/pdf"),
+            ("da", "https://www.consilium.europa.eu/da/press/press-releases/2022/10/17/the-council"),
             // Council document numbers and COM/JOIN/SWD references
             ("da", "1 12109/13."),
             ("da", "14435/17 + COR 1"),
             ("da", "13084/1/20 REV 1"),
             ("da", "EUCO 13/20"),
-            (
-                "da",
-                "19 COM(2020) 67 final. JOIN(2020) 22 final. SWD(2020) 3 final.",
-            ),
+            ("da", "19 COM(2020) 67 final. JOIN(2020) 22 final. SWD(2020) 3 final."),
             ("en", "Regulation (EU) 2019/881 of the European Parliament"),
             // seeds/002, seeds/004
             ("da", "betydningen af 5G for den europæiske økonomi"),
@@ -1091,15 +906,9 @@ mod tests {
             ("en", "More than 2.500 delegates from 119 countries"),
             ("en", "justice instrument for the 21 st century and beyond"),
             ("en", "The Convention includes in Article 65 that it shall"),
-            (
-                "en",
-                "specifically in articles 37, 40, 41 and 47. These articles",
-            ),
+            ("en", "specifically in articles 37, 40, 41 and 47. These articles"),
             ("en", "the Signing Ceremony may be found"),
-            (
-                "en",
-                "decided that 24 December shall be designated The International",
-            ),
+            ("en", "decided that 24 December shall be designated The International"),
             ("en", "1.1.The background 1.2. A Resolution"),
             // impossible dates
             ("da", "den 31. februar 2021"),
@@ -1161,10 +970,7 @@ mod tests {
     fn every_cut_of_a_seed_sentence_is_safe() {
         // seeds/003 line 18, cut at every character: ranges lose an end, numbers a digit
         let seeds = seeds();
-        let (_, text) = seeds
-            .iter()
-            .find(|(name, _)| name.starts_with("003"))
-            .unwrap();
+        let (_, text) = seeds.iter().find(|(name, _)| name.starts_with("003")).unwrap();
         let from = text.find("Six sessions").unwrap();
         let to = text.find("acclamation").unwrap();
         let sentences = &text[from..to];
@@ -1180,10 +986,7 @@ mod tests {
     #[test]
     fn seed_003_first_paragraph() {
         let seeds = seeds();
-        let (_, text) = seeds
-            .iter()
-            .find(|(name, _)| name.starts_with("003"))
-            .unwrap();
+        let (_, text) = seeds.iter().find(|(name, _)| name.starts_with("003")).unwrap();
         // line 18, raw: it still has the article's inline notes `(1)See https://…`
         let paragraph = text.lines().nth(17).unwrap();
         assert_eq!(
@@ -1206,10 +1009,7 @@ mod tests {
     #[test]
     fn seed_002_danish_dates_in_order() {
         let seeds = seeds();
-        let (_, text) = seeds
-            .iter()
-            .find(|(name, _)| name.starts_with("002"))
-            .unwrap();
+        let (_, text) = seeds.iter().find(|(name, _)| name.starts_with("002")).unwrap();
         // the clean text joins lines with single spaces
         let joined: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
         let found = surfaces(&joined, "da");

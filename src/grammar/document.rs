@@ -7,9 +7,7 @@ use std::collections::BTreeMap;
 
 use super::date::scan_dates;
 use super::footnote::{footnote_body_line, glued_marker, is_separator, web_marker, web_note_line};
-use super::furniture::{
-    Furniture, footer_language, furniture_line, is_annex_heading, is_footer_item,
-};
+use super::furniture::{Furniture, footer_language, furniture_line, is_annex_heading, is_footer_item};
 use super::header::header;
 use super::language::detect;
 use super::paragraph::{paragraph_number, point_label, section_heading};
@@ -19,8 +17,8 @@ use super::verb::Form;
 use super::{Compiled, Grammar};
 use crate::lexicon::Lexicon;
 use crate::model::{
-    DatedEvent, DocKind, Document, Extraction, Footnote, NoteHeader, OperativeClause, Paragraph,
-    Recital, Reference,
+    DatedEvent, DocKind, Document, Extraction, Footnote, NoteHeader, OperativeClause, Paragraph, Recital,
+    Reference,
 };
 
 /// Most lines of a one-item-per-line footer after its document number.
@@ -86,23 +84,9 @@ struct Findings<'i, 'a> {
 }
 
 impl Findings<'_, '_> {
-    fn push(
-        &mut self,
-        at: usize,
-        len: usize,
-        severity: Severity,
-        code: &'static str,
-        message: String,
-    ) {
+    fn push(&mut self, at: usize, len: usize, severity: Severity, code: &'static str, message: String) {
         let (line, column) = self.idx.position(at);
-        self.list.push(Notice {
-            line,
-            column,
-            len,
-            severity,
-            code,
-            message,
-        });
+        self.list.push(Notice { line, column, len, severity, code, message });
     }
 }
 
@@ -167,23 +151,15 @@ impl Unit {
 pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
     let idx = LineIndex::new(text);
     let lines = &idx.lines;
-    let mut findings = Findings {
-        idx: &idx,
-        list: Vec::new(),
-    };
+    let mut findings = Findings { idx: &idx, list: Vec::new() };
 
     let footer_code = footer_language_code(lines, grammar);
     let (lex, compiled) = match detect(text, footer_code.as_deref(), grammar.lexicons) {
         Some((lex, _)) => (lex, grammar.compiled(&lex.code)),
-        None => (
-            grammar.fallback(),
-            grammar.compiled(&grammar.fallback().code),
-        ),
+        None => (grammar.fallback(), grammar.compiled(&grammar.fallback().code)),
     };
-    let language = footer_code
-        .clone()
-        .filter(|c| grammar.lexicons.get(c).is_some())
-        .unwrap_or(lex.code.clone());
+    let language =
+        footer_code.clone().filter(|c| grammar.lexicons.get(c).is_some()).unwrap_or(lex.code.clone());
 
     let mut roles = vec![Role::Content; lines.len()];
     for (role, line) in roles.iter_mut().zip(lines) {
@@ -219,10 +195,7 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
         notes.push((*n, clean, *start));
     }
 
-    let prelim: Vec<Clean> = units
-        .iter()
-        .map(|u| join_spans(text, &u.spans, lex, &[]))
-        .collect();
+    let prelim: Vec<Clean> = units.iter().map(|u| join_spans(text, &u.spans, lex, &[])).collect();
     let (markers, excluded) = find_markers(text, &units, &prelim, &notes, lex);
     let cleans: Vec<Clean> = units
         .iter()
@@ -243,31 +216,23 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
         None => format!("file:{}", source.stem),
     };
 
-    let has_paragraphs = units
-        .iter()
-        .any(|u| matches!(u.kind, UnitKind::Paragraph(_)));
+    let has_paragraphs = units.iter().any(|u| matches!(u.kind, UnitKind::Paragraph(_)));
     let title = match &cover {
         Some(h) => h.subject.clone(),
         None => units
             .iter()
             .zip(&cleans)
             .take_while(|(u, _)| u.paragraph().is_none())
-            .find(|(u, c)| {
-                u.kind == UnitKind::Prose && c.text.split_whitespace().count() >= TITLE_WORDS
-            })
+            .find(|(u, c)| u.kind == UnitKind::Prose && c.text.split_whitespace().count() >= TITLE_WORDS)
             .map(|(_, c)| c.text.clone()),
     };
     let names_conclusions = |t: &str| {
-        t.split(|c: char| !c.is_alphanumeric())
-            .any(|w| lex.document.conclusions.iter().any(|c| c == w))
+        t.split(|c: char| !c.is_alphanumeric()).any(|w| lex.document.conclusions.iter().any(|c| c == w))
     };
     let conclusions_word = title.as_deref().is_some_and(names_conclusions);
     // A cover note may carry conclusions in its annex, under a title of their own.
-    let annexed_conclusions = units
-        .iter()
-        .zip(&cleans)
-        .take_while(|(u, _)| u.paragraph().is_none())
-        .any(|(u, c)| {
+    let annexed_conclusions =
+        units.iter().zip(&cleans).take_while(|(u, _)| u.paragraph().is_none()).any(|(u, c)| {
             u.kind == UnitKind::Prose
                 && c.text.split(' ').count() <= HEADING_WORDS
                 && names_conclusions(&c.text)
@@ -278,9 +243,10 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
         .filter(|(u, _)| u.paragraph().is_some())
         .map(|(_, c)| compiled.verbs.find(&c.text, false).len())
         .sum();
-    let statement_title = units.iter().zip(&cleans).any(|(u, c)| {
-        u.kind == UnitKind::Prose && lex.document.statement.iter().any(|s| *s == c.text)
-    });
+    let statement_title = units
+        .iter()
+        .zip(&cleans)
+        .any(|(u, c)| u.kind == UnitKind::Prose && lex.document.statement.iter().any(|s| *s == c.text));
     let kind = if cover.is_some() {
         DocKind::Note
     } else if conclusions_word || (has_paragraphs && capitals >= 2) {
@@ -302,25 +268,16 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
         );
     }
     if let Some(h) = &cover {
-        let missing: Vec<&str> = [
-            ("sender", &h.sender),
-            ("recipient", &h.recipient),
-            ("subject", &h.subject),
-        ]
-        .iter()
-        .filter(|(_, v)| v.is_none())
-        .map(|(name, _)| *name)
-        .collect();
+        let missing: Vec<&str> =
+            [("sender", &h.sender), ("recipient", &h.recipient), ("subject", &h.subject)]
+                .iter()
+                .filter(|(_, v)| v.is_none())
+                .map(|(name, _)| *name)
+                .collect();
         if !missing.is_empty() {
             let at = lines.get(h.label_index).map_or(0, Line::content_start);
             let message = format!("{} cover without {}", h.label, missing.join(", "));
-            findings.push(
-                at,
-                h.label.len(),
-                Severity::Error,
-                "note-header-incomplete",
-                message,
-            );
+            findings.push(at, h.label.len(), Severity::Error, "note-header-incomplete", message);
         }
     }
     check_missing_bodies(&units, &prelim, &notes, &markers, &mut findings);
@@ -430,17 +387,7 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
                 });
             }
         }
-        scan(
-            &doc_id,
-            clean,
-            &idx,
-            lex,
-            unit.paragraph(),
-            None,
-            &mut refs,
-            &mut dates,
-            &mut findings,
-        );
+        scan(&doc_id, clean, &idx, lex, unit.paragraph(), None, &mut refs, &mut dates, &mut findings);
     }
 
     for (n, clean, start) in &notes {
@@ -458,45 +405,14 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
         });
         if marker.is_none() {
             let message = format!("footnote {n} has a body but no marker in the text");
-            findings.push(
-                *start,
-                n.to_string().len(),
-                Severity::Error,
-                "footnote-without-marker",
-                message,
-            );
+            findings.push(*start, n.to_string().len(), Severity::Error, "footnote-without-marker", message);
         }
-        scan(
-            &doc_id,
-            clean,
-            &idx,
-            lex,
-            paragraph,
-            Some(*n),
-            &mut refs,
-            &mut dates,
-            &mut findings,
-        );
+        scan(&doc_id, clean, &idx, lex, paragraph, Some(*n), &mut refs, &mut dates, &mut findings);
     }
     for (i, line) in lines.iter().enumerate() {
         if roles.get(i) == Some(&Role::LinkTarget) {
-            let clean = join_spans(
-                text,
-                &[(line.content_start(), line.content_end())],
-                lex,
-                &[],
-            );
-            scan(
-                &doc_id,
-                &clean,
-                &idx,
-                lex,
-                None,
-                None,
-                &mut refs,
-                &mut Vec::new(),
-                &mut findings,
-            );
+            let clean = join_spans(text, &[(line.content_start(), line.content_end())], lex, &[]);
+            scan(&doc_id, &clean, &idx, lex, None, None, &mut refs, &mut Vec::new(), &mut findings);
         }
     }
     x.footnotes.sort_by_key(|f| f.number);
@@ -512,10 +428,7 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
     x.dated_events = dates;
     let mut notices = findings.list;
     notices.sort_by_key(|n| (n.line, n.column, n.code));
-    Outcome {
-        extraction: x,
-        notices,
-    }
+    Outcome { extraction: x, notices }
 }
 
 fn count(n: usize) -> i64 {
@@ -532,14 +445,10 @@ fn set(roles: &mut [Role], i: usize, role: Role) {
 /// annex and marking words.
 fn footer_language_code(lines: &[Line], grammar: &Grammar) -> Option<String> {
     lines.iter().find_map(|l| {
-        grammar
-            .lexicons
-            .languages
-            .iter()
-            .find_map(|lex| match furniture_line(l.trimmed(), lex) {
-                Some(Furniture::Marking { language }) => language,
-                _ => None,
-            })
+        grammar.lexicons.languages.iter().find_map(|lex| match furniture_line(l.trimmed(), lex) {
+            Some(Furniture::Marking { language }) => language,
+            _ => None,
+        })
     })
 }
 
@@ -561,11 +470,7 @@ fn mark_furniture(
         }
         let t = line.trimmed();
         match furniture_line(t, lex) {
-            Some(Furniture::Reference {
-                council_ref,
-                printed,
-                page,
-            }) => {
+            Some(Furniture::Reference { council_ref, printed, page }) => {
                 refs.push((printed, council_ref.register_id()));
                 set(roles, i, Role::Furniture);
                 if page.is_none() {
@@ -668,8 +573,7 @@ fn is_bare_url(t: &str) -> bool {
 fn mark_web_notes(lines: &[Line], lex: &Lexicon, roles: &mut [Role]) -> Vec<(u32, usize, usize)> {
     let mut notes = Vec::new();
     let Some(heading) = lines.iter().enumerate().rposition(|(i, l)| {
-        roles.get(i) == Some(&Role::Content)
-            && lex.document.notes_headings.iter().any(|h| h == l.trimmed())
+        roles.get(i) == Some(&Role::Content) && lex.document.notes_headings.iter().any(|h| h == l.trimmed())
     }) else {
         return notes;
     };
@@ -741,15 +645,9 @@ fn cut_units(
                     .chars()
                     .next()
                     .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '„' | '('));
-            let month = rest
-                .split_whitespace()
-                .next()
-                .is_some_and(|w| lex.month(w).is_some());
-            let in_sequence = if last_number == 0 {
-                n == 1
-            } else {
-                n > last_number && n <= last_number + NUMBER_JUMP
-            };
+            let month = rest.split_whitespace().next().is_some_and(|w| lex.month(w).is_some());
+            let in_sequence =
+                if last_number == 0 { n == 1 } else { n > last_number && n <= last_number + NUMBER_JUMP };
             if opens && !month && last_number > 0 {
                 let at = line.content_start();
                 let width = n.to_string().len() + 1;
@@ -826,9 +724,7 @@ fn cut_units(
         }
         let continues = match current {
             None | Some(UnitKind::Heading(_)) => false,
-            Some(UnitKind::Prose) => {
-                !gap && !unwrapped && prev_line.is_some_and(|p| !ends_block(p, body))
-            }
+            Some(UnitKind::Prose) => !gap && !unwrapped && prev_line.is_some_and(|p| !ends_block(p, body)),
             Some(_) => true,
         };
         match units.last_mut() {
@@ -848,11 +744,7 @@ fn cut_units(
 /// line opens like a new block.
 fn ends_block(prev: &str, next: &str) -> bool {
     let prev = prev.trim_end();
-    let opens = next
-        .trim_start()
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let opens = next.trim_start().chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     let closes = prev.ends_with(['.', '!', '?', ':']);
     let short = prev.chars().count() < SHORT_LINE && !prev.ends_with([',', ';', '-']);
     opens && (closes || short)
@@ -904,55 +796,88 @@ fn find_markers(
     notes: &[(u32, Clean, usize)],
     lex: &Lexicon,
 ) -> (BTreeMap<u32, Marker>, Vec<Excluded>) {
+    let index = MarkerIndex::new(units, prelim);
     let mut markers = BTreeMap::new();
     let mut excluded = Vec::new();
     let mut after = 0usize;
     for (n, body, body_start) in notes {
-        let mut found = None;
-        'units: for (unit, clean) in units.iter().zip(prelim) {
-            for (tok_start, tok) in tokens(&clean.text) {
-                let src = clean.source_start(tok_start);
-                if src < after || src >= *body_start {
-                    continue;
-                }
-                if let Some((m_off, m_len, web)) = marker_in(tok, *n) {
-                    let m_start = clean.source_start(tok_start + m_off);
-                    let m_end = clean.source_end(tok_start + m_off + m_len);
-                    found = Some((m_start, m_end, unit.paragraph(), web));
-                    break 'units;
-                }
-            }
-        }
-        let Some((m_start, m_end, paragraph, web)) = found else {
-            continue;
-        };
-        after = m_end;
-        markers.insert(
-            *n,
-            Marker {
-                start: m_start,
-                paragraph,
-                web,
-            },
-        );
-        excluded.push(Excluded {
-            start: m_start,
-            end: m_end,
-            space: false,
-        });
-        if web {
-            if let Some(len) = inline_copy(text.get(m_end..).unwrap_or_default(), &body.text, lex) {
-                excluded.push(Excluded {
-                    start: m_end,
-                    end: m_end + len,
-                    space: true,
-                });
-                after = m_end + len;
+        let Some(c) = index.first(*n, after, *body_start) else { continue };
+        after = c.end;
+        markers.insert(*n, Marker { start: c.start, paragraph: c.paragraph, web: c.web });
+        excluded.push(Excluded { start: c.start, end: c.end, space: false });
+        if c.web {
+            if let Some(len) = inline_copy(text.get(c.end..).unwrap_or_default(), &body.text, lex) {
+                excluded.push(Excluded { start: c.end, end: c.end + len, space: true });
+                after = c.end + len;
             }
         }
     }
     excluded.sort_by_key(|e| e.start);
     (markers, excluded)
+}
+
+/// A token that may be footnote marker `n`: its source span and where it stands.
+#[derive(Debug, Clone, Copy)]
+struct MarkerCandidate {
+    start: usize,
+    end: usize,
+    paragraph: Option<u32>,
+    web: bool,
+}
+
+/// Every possible marker in the running text, by number and in source order, so finding
+/// marker `n` after a position is a binary search, not a scan.
+struct MarkerIndex {
+    by_number: BTreeMap<u32, Vec<MarkerCandidate>>,
+}
+
+impl MarkerIndex {
+    fn new(units: &[Unit], prelim: &[Clean]) -> MarkerIndex {
+        let mut by_number: BTreeMap<u32, Vec<MarkerCandidate>> = BTreeMap::new();
+        for (unit, clean) in units.iter().zip(prelim) {
+            for (at, tok) in tokens(&clean.text) {
+                for n in marker_numbers(tok) {
+                    if let Some((off, len, web)) = marker_in(tok, n) {
+                        by_number.entry(n).or_default().push(MarkerCandidate {
+                            start: clean.source_start(at + off),
+                            end: clean.source_end(at + off + len),
+                            paragraph: unit.paragraph(),
+                            web,
+                        });
+                    }
+                }
+            }
+        }
+        for list in by_number.values_mut() {
+            list.sort_by_key(|c| c.start);
+        }
+        MarkerIndex { by_number }
+    }
+
+    /// The first candidate for `n` at or after `after` and before `before`.
+    fn first(&self, n: u32, after: usize, before: usize) -> Option<MarkerCandidate> {
+        let list = self.by_number.get(&n)?;
+        let i = list.partition_point(|c| c.start < after);
+        list.get(i).filter(|c| c.start < before).copied()
+    }
+}
+
+/// The numbers a token could carry as a marker: its last one, two or three digits, or the
+/// number in a `(n)`.
+fn marker_numbers(tok: &str) -> Vec<u32> {
+    let core = tok.trim_end_matches(['.', ',', ';', ':', '!', '?']);
+    let digits = core.len() - core.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let mut out: Vec<u32> = (1..=digits.min(3))
+        .filter_map(|k| core.get(core.len() - k..))
+        .filter(|d| !d.starts_with('0'))
+        .filter_map(|d| d.parse().ok())
+        .collect();
+    if let Some(p) = tok.find('(') {
+        if let Ok((_, n)) = web_marker(tok.get(p..).unwrap_or_default()) {
+            out.push(n);
+        }
+    }
+    out
 }
 
 /// Tokens of clean text: (offset, token) split at spaces.
@@ -1001,17 +926,10 @@ fn inline_copy(after: &str, body: &str, lex: &Lexicon) -> Option<usize> {
         }
         return (b.peek().is_none()).then_some(consumed);
     }
-    let opener = lex
-        .document
-        .note_openers
-        .iter()
-        .find(|o| after.starts_with(o.as_str()))?;
+    let opener = lex.document.note_openers.iter().find(|o| after.starts_with(o.as_str()))?;
     let rest = &after[opener.len()..];
     let url_start = rest.len() - rest.trim_start().len();
-    let url_len = rest
-        .trim_start()
-        .find(char::is_whitespace)
-        .unwrap_or(rest.trim_start().len());
+    let url_len = rest.trim_start().find(char::is_whitespace).unwrap_or(rest.trim_start().len());
     Some(opener.len() + url_start + url_len)
 }
 
@@ -1022,9 +940,7 @@ fn most_common(refs: &[(String, String)]) -> Option<(String, String)> {
         let e = counts.entry(id.as_str()).or_insert((0, i));
         e.0 += 1;
     }
-    let (_, &(_, first)) = counts
-        .iter()
-        .max_by_key(|(_, (c, first))| (*c, std::cmp::Reverse(*first)))?;
+    let (_, &(_, first)) = counts.iter().max_by_key(|(_, (c, first))| (*c, std::cmp::Reverse(*first)))?;
     refs.get(first).cloned()
 }
 
@@ -1042,18 +958,16 @@ fn scan(
     findings: &mut Findings,
 ) {
     let found = find_references(&clean.text);
+    let mut next_ref = 0;
     for (at, tok) in tokens(&clean.text) {
-        let covered = found.iter().any(|r| at < r.end && at + tok.len() > r.start);
+        while found.get(next_ref).is_some_and(|r| r.end <= at) {
+            next_ref += 1;
+        }
+        let covered = found.get(next_ref).is_some_and(|r| r.start < at + tok.len());
         if !covered && looks_like_reference(tok) {
             let start = clean.source_start(at);
             let message = format!("`{tok}` looks like a document reference but does not parse");
-            findings.push(
-                start,
-                tok.len(),
-                Severity::Warning,
-                "unparsed-reference",
-                message,
-            );
+            findings.push(start, tok.len(), Severity::Warning, "unparsed-reference", message);
         }
     }
     for r in found {
@@ -1062,11 +976,7 @@ fn scan(
             doc_id: doc_id.to_string(),
             ordinal: 0,
             kind: r.kind,
-            surface: clean
-                .text
-                .get(r.start..r.end)
-                .unwrap_or_default()
-                .to_string(),
+            surface: clean.text.get(r.start..r.end).unwrap_or_default().to_string(),
             normalized: r.normalized,
             paragraph: paragraph.map(i64::from),
             footnote: footnote.map(i64::from),
@@ -1080,28 +990,19 @@ fn scan(
         let start = clean.source_start(bad.start);
         let surface = clean.text.get(bad.clone()).unwrap_or_default();
         let message = format!("`{surface}` is not a date that exists");
-        findings.push(
-            start,
-            bad.len(),
-            Severity::Error,
-            "impossible-date",
-            message,
-        );
+        findings.push(start, bad.len(), Severity::Error, "impossible-date", message);
     }
+    let starts = if found_dates.is_empty() { Vec::new() } else { sentence_starts(clean) };
     for d in found_dates {
         let start = clean.source_start(d.start);
         dates.push(DatedEvent {
             doc_id: doc_id.to_string(),
             ordinal: 0,
-            surface: clean
-                .text
-                .get(d.start..d.end)
-                .unwrap_or_default()
-                .to_string(),
+            surface: clean.text.get(d.start..d.end).unwrap_or_default().to_string(),
             date_start: d.date_start,
             date_end: d.date_end,
             precision: d.precision,
-            sentence: sentence_around(clean, d.start, d.end),
+            sentence: sentence_around(&clean.text, &starts, d.start, d.end),
             paragraph: paragraph.map(i64::from),
             footnote: footnote.map(i64::from),
             line: count(idx.line_of(start)),
@@ -1125,51 +1026,40 @@ fn looks_like_reference(tok: &str) -> bool {
         && rest.chars().all(|c| c.is_ascii_digit())
 }
 
-/// The sentence or list item around `start..end`: from the last sentence end (`.`, `!`, `?`
-/// before a capital) or list-item start (`–`, `•` opening a line) before it, to the next after.
-fn sentence_around(clean: &Clean, start: usize, end: usize) -> String {
+/// Where sentences and list items start in a unit's clean text: after `.`, `!` or `?` before
+/// a capital, and at lines opening with `–` or `•`.
+fn sentence_starts(clean: &Clean) -> Vec<usize> {
     let text = clean.text.as_str();
     let mut bounds: Vec<usize> = clean
         .line_starts
         .iter()
         .copied()
-        .filter(|&s| {
-            text.get(s..)
-                .is_some_and(|t| t.starts_with(['–', '•', '-']))
-        })
+        .filter(|&s| text.get(s..).is_some_and(|t| t.starts_with(['–', '•', '-'])))
         .collect();
     let bytes = text.as_bytes();
-    for (i, b) in bytes.iter().enumerate() {
-        if matches!(b, b'.' | b'!' | b'?') && bytes.get(i + 1) == Some(&b' ') {
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', bytes) {
+        if bytes.get(i + 1) == Some(&b' ') {
             let next = text.get(i + 2..).and_then(|t| t.chars().next());
-            if next.is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '„' | '–' | '•'))
-            {
+            if next.is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '„' | '–' | '•')) {
                 bounds.push(i + 2);
             }
         }
     }
     bounds.sort_unstable();
-    let from = bounds
-        .iter()
-        .rev()
-        .find(|&&b| b <= start)
-        .copied()
-        .unwrap_or(0);
-    let to = bounds
-        .iter()
-        .find(|&&b| b >= end && b > from)
-        .copied()
-        .unwrap_or(text.len());
+    bounds
+}
+
+/// The sentence or list item holding `start..end`, given the unit's sentence starts.
+fn sentence_around(text: &str, starts: &[usize], start: usize, end: usize) -> String {
+    let i = starts.partition_point(|&b| b <= start);
+    let from = i.checked_sub(1).and_then(|k| starts.get(k)).copied().unwrap_or(0);
+    let to = starts[i..].iter().find(|&&b| b >= end).copied().unwrap_or(text.len());
     text.get(from..to).unwrap_or_default().trim().to_string()
 }
 
 /// `4` or `4–6`: the numbers from `from` up to, not including, `to`.
 fn range_text(from: u32, to: u32) -> String {
-    if to <= from + 1 {
-        from.to_string()
-    } else {
-        format!("{from}–{}", to - 1)
-    }
+    if to <= from + 1 { from.to_string() } else { format!("{from}–{}", to - 1) }
 }
 
 /// A marker for a footnote whose body is missing (`5G5` with no body 5): found between the
@@ -1182,23 +1072,20 @@ fn check_missing_bodies(
     findings: &mut Findings,
 ) {
     let numbers: Vec<u32> = notes.iter().map(|(n, _, _)| *n).collect();
+    if !numbers.windows(2).any(|w| matches!(w, [a, b] if b - a > 1)) {
+        return;
+    }
+    let index = MarkerIndex::new(units, prelim);
     for pair in numbers.windows(2) {
         let [a, b] = pair else { continue };
-        let from = markers.get(a).map_or(0, |m| m.start);
+        let from = markers.get(a).map_or(0, |m| m.start + 1);
         let to = markers.get(b).map_or(usize::MAX, |m| m.start);
         for missing in a + 1..*b {
-            let found = units.iter().zip(prelim).find_map(|(_, clean)| {
-                tokens(&clean.text).find_map(|(at, tok)| {
-                    let src = clean.source_start(at);
-                    let (off, len, _) = marker_in(tok, missing)?;
-                    (src > from && src < to).then(|| (clean.source_start(at + off), len))
-                })
-            });
-            if let Some((at, len)) = found {
+            if let Some(c) = index.first(missing, from, to) {
                 let message = format!("footnote marker {missing} has no body");
                 findings.push(
-                    at,
-                    len,
+                    c.start,
+                    c.end - c.start,
                     Severity::Error,
                     "footnote-marker-without-body",
                     message,
@@ -1220,13 +1107,17 @@ fn check_unknown_capitals(
     let text = clean.text.as_str();
     let mut prev_end_sentence = true;
     let mut prev_word = "";
+    let mut next_verb = 0;
     let mut iter = tokens(text).peekable();
     while let Some((at, tok)) = iter.next() {
         let word = tok.trim_end_matches([',', '.', ';', ':']);
         // After a sentence end or a coordinating word (`og`, `and`); a bare comma lists names.
         let opens = prev_end_sentence || lex.operative.coordinators.iter().any(|c| c == prev_word);
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        let covered = verbs.iter().any(|v| at >= v.start && at < v.end);
+        while verbs.get(next_verb).is_some_and(|v| v.end <= at) {
+            next_verb += 1;
+        }
+        let covered = verbs.get(next_verb).is_some_and(|v| v.start <= at);
         if opens
             && letters >= UNKNOWN_CAPS_LETTERS
             && super::verb::is_caps(word)
@@ -1247,10 +1138,8 @@ fn check_unknown_capitals(
             }
             let start = clean.source_start(at);
             let len = clean.source_end(end).saturating_sub(start);
-            let message = format!(
-                "`{phrase}` looks like an operative verb but is not in grammars/{}.toml",
-                lex.code
-            );
+            let message =
+                format!("`{phrase}` looks like an operative verb but is not in grammars/{}.toml", lex.code);
             findings.push(start, len, Severity::Warning, "unknown-operative", message);
         }
         prev_end_sentence = tok.ends_with(['.', '!', '?']);
@@ -1264,15 +1153,7 @@ mod tests {
 
     fn run(text: &str) -> Outcome {
         let grammar = Grammar::embedded().unwrap();
-        extract(
-            text,
-            Source {
-                path: "t.txt",
-                stem: "t",
-                sha256: "",
-            },
-            grammar,
-        )
+        extract(text, Source { path: "t.txt", stem: "t", sha256: "" }, grammar)
     }
 
     /// A cover page as pdftotext writes the register's PDFs one cell per line, a footer one
@@ -1331,49 +1212,27 @@ EN
         assert_eq!(x.document.furniture_lines, 14);
         let h = x.note_header.as_ref().unwrap();
         assert_eq!(h.label, "OUTCOME OF PROCEEDINGS");
-        assert_eq!(
-            h.sender.as_deref(),
-            Some("General Secretariat of the Council")
-        );
+        assert_eq!(h.sender.as_deref(), Some("General Secretariat of the Council"));
         assert_eq!(h.recipient.as_deref(), Some("Delegations"));
         assert_eq!(h.prev_doc.as_deref(), Some("9876/23"));
-        assert_eq!(
-            h.subject.as_deref(),
-            Some("Cyber diplomacy – Council conclusions (27 June 2023)")
-        );
+        assert_eq!(h.subject.as_deref(), Some("Cyber diplomacy – Council conclusions (27 June 2023)"));
         assert_eq!(h.subject_codes.as_deref(), Some("CYBER 142; JAI 851"));
         let numbers: Vec<i64> = x.paragraphs.iter().map(|p| p.number).collect();
         assert_eq!(numbers, [1, 2]);
-        assert!(
-            x.paragraphs[0]
-                .text
-                .starts_with("The Council reiterates its commitment")
-        );
+        assert!(x.paragraphs[0].text.starts_with("The Council reiterates its commitment"));
         assert_eq!(x.paragraphs[1].text.split(' ').last(), Some("it."));
-        let verbs: Vec<(Option<i64>, &str)> = x
-            .operative_clauses
-            .iter()
-            .map(|c| (c.paragraph, c.canonical.as_str()))
-            .collect();
+        let verbs: Vec<(Option<i64>, &str)> =
+            x.operative_clauses.iter().map(|c| (c.paragraph, c.canonical.as_str())).collect();
         assert_eq!(
             verbs,
-            [
-                (Some(1), "REITERATES"),
-                (Some(1), "UNDERLINES"),
-                (Some(2), "STRESSES"),
-                (Some(2), "CALLS_ON")
-            ]
+            [(Some(1), "REITERATES"), (Some(1), "UNDERLINES"), (Some(2), "STRESSES"), (Some(2), "CALLS_ON")]
         );
         assert_eq!(x.recitals.len(), 1);
         assert_eq!(x.recitals[0].canonical, "RECALLING");
         assert_eq!(x.footnotes.len(), 1);
         assert_eq!(x.footnotes[0].body, "10474/17.");
         assert_eq!(x.footnotes[0].marker_line, Some(28));
-        assert!(
-            x.references
-                .iter()
-                .any(|r| r.normalized == "ST-10474-2017-INIT")
-        );
+        assert!(x.references.iter().any(|r| r.normalized == "ST-10474-2017-INIT"));
         assert!(x.dated_events.iter().any(|d| d.surface == "19 June 2017"));
     }
 
@@ -1381,10 +1240,7 @@ EN
     fn no_structure_is_other_with_a_notice() {
         let o = run("Mix the flour and the water.\nBake it for an hour.\n");
         assert_eq!(o.extraction.document.kind, DocKind::Other);
-        assert_eq!(
-            o.notices.first().map(|n| n.code),
-            Some("not-council-document")
-        );
+        assert_eq!(o.notices.first().map(|n| n.code), Some("not-council-document"));
     }
 
     #[test]

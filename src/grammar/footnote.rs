@@ -15,24 +15,14 @@ const SEPARATOR_WIDTH: usize = 20;
 
 // note_number = digit{1,3} ;  (1 or more)
 fn note_number(input: &str) -> IResult<&str, u32> {
-    verify(
-        map_res(
-            take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
-            str::parse::<u32>,
-        ),
-        |n| *n > 0,
-    )
-    .parse(input)
+    verify(map_res(take_while_m_n(1, 3, |c: char| c.is_ascii_digit()), str::parse::<u32>), |n| *n > 0)
+        .parse(input)
 }
 
 // footnote_body_line = note_number space+ text ;
 /// A footnote body line at a page's foot: its number and the body's first line.
 pub fn footnote_body_line(input: &str) -> IResult<&str, (u32, &str)> {
-    (
-        terminated(note_number, space1),
-        verify(rest, |s: &str| !s.trim().is_empty()),
-    )
-        .parse(input)
+    (terminated(note_number, space1), verify(rest, |s: &str| !s.trim().is_empty())).parse(input)
 }
 
 // web_note_line = space* note_number "." space+ text ;
@@ -40,10 +30,7 @@ pub fn footnote_body_line(input: &str) -> IResult<&str, (u32, &str)> {
 pub fn web_note_line(input: &str) -> IResult<&str, (u32, &str)> {
     preceded(
         space0,
-        (
-            terminated(note_number, (char('.'), space1)),
-            verify(rest, |s: &str| !s.trim().is_empty()),
-        ),
+        (terminated(note_number, (char('.'), space1)), verify(rest, |s: &str| !s.trim().is_empty())),
     )
     .parse(input)
 }
@@ -75,17 +62,14 @@ pub fn glued_marker(token: &str, n: u32) -> Option<usize> {
     let digits = n.to_string();
     let prefix = token.strip_suffix(digits.as_str())?;
     let last = prefix.chars().next_back()?;
-    if last.is_alphabetic() || matches!(last, '"' | '”' | '“' | '\'' | '’' | ')' | ']' | '»')
-    {
+    if last.is_alphabetic() || matches!(last, '"' | '”' | '“' | '\'' | '’' | ')' | ']' | '»') {
         return Some(prefix.len());
     }
     if last.is_ascii_digit() {
         let run = prefix.len() - prefix.trim_end_matches(|c: char| c.is_ascii_digit()).len();
         let before = prefix[..prefix.len() - run].chars().next_back();
         let year_like = run == 4
-            && prefix[prefix.len() - 4..]
-                .parse::<u32>()
-                .is_ok_and(|y| (1900..=2099).contains(&y))
+            && prefix[prefix.len() - 4..].parse::<u32>().is_ok_and(|y| (1900..=2099).contains(&y))
             && before.is_none_or(|c| !c.is_alphanumeric() || c == '-');
         if year_like {
             return Some(prefix.len());
@@ -101,14 +85,8 @@ mod tests {
     #[test]
     fn body_lines() {
         // seeds/002 and seeds/004.
-        assert_eq!(
-            footnote_body_line("1 12109/13. "),
-            Ok(("", (1, "12109/13. ")))
-        );
-        assert_eq!(
-            footnote_body_line("18 13084/1/20 REV 1."),
-            Ok(("", (18, "13084/1/20 REV 1.")))
-        );
+        assert_eq!(footnote_body_line("1 12109/13. "), Ok(("", (1, "12109/13. "))));
+        assert_eq!(footnote_body_line("18 13084/1/20 REV 1."), Ok(("", (18, "13084/1/20 REV 1."))));
         assert_eq!(
             footnote_body_line("21 19.2.2020 COM(2020) 67 final."),
             Ok(("", (21, "19.2.2020 COM(2020) 67 final.")))

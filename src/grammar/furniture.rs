@@ -19,11 +19,7 @@ use crate::lexicon::Lexicon;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Furniture {
     /// The document's number, with the page number when printed on the same line.
-    Reference {
-        council_ref: CouncilRef,
-        printed: String,
-        page: Option<u32>,
-    },
+    Reference { council_ref: CouncilRef, printed: String, page: Option<u32> },
     /// The annex word, directorate code, marking and language code (`BILAG JAI.2 LIMITE DA`).
     Marking { language: Option<String> },
 }
@@ -36,11 +32,7 @@ fn initials(input: &str) -> IResult<&str, &str> {
 
 // page_number = digit{1,3} ;
 fn page_number(input: &str) -> IResult<&str, u32> {
-    nom::combinator::map_res(
-        take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
-        str::parse,
-    )
-    .parse(input)
+    nom::combinator::map_res(take_while_m_n(1, 3, |c: char| c.is_ascii_digit()), str::parse).parse(input)
 }
 
 // reference_line = council_ref ( space{2,} ( initials space+ )? page_number )? space* end ;
@@ -59,10 +51,7 @@ fn reference_line(input: &str) -> IResult<&str, (CouncilRef, &str, Option<u32>)>
 fn directorate(input: &str) -> IResult<&str, &str> {
     recognize((
         take_while_m_n(2, 8, |c: char| c.is_ascii_uppercase()),
-        nom::multi::many1_count((
-            char('.'),
-            take_while_m_n(1, 3, |c: char| c.is_ascii_alphanumeric()),
-        )),
+        nom::multi::many1_count((char('.'), take_while_m_n(1, 3, |c: char| c.is_ascii_alphanumeric()))),
     ))
     .parse(input)
 }
@@ -82,10 +71,7 @@ fn one_of<'a>(words: &'a [String]) -> impl Fn(&'a str) -> IResult<&'a str, &'a s
                 }
             }
         }
-        Err(nom::Err::Error(nom::error::Error::new(
-            input,
-            nom::error::ErrorKind::Tag,
-        )))
+        Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Tag)))
     }
 }
 
@@ -118,16 +104,10 @@ fn footer_item<'a>(input: &'a str, lex: &'a Lexicon) -> IResult<&'a str, &'a str
 pub fn furniture_line(line: &str, lex: &Lexicon) -> Option<Furniture> {
     let line = line.trim();
     if let Ok((_, (council_ref, printed, page))) = reference_line(line) {
-        return Some(Furniture::Reference {
-            council_ref,
-            printed: printed.trim_end().to_string(),
-            page,
-        });
+        return Some(Furniture::Reference { council_ref, printed: printed.trim_end().to_string(), page });
     }
     if let Ok((_, code)) = marking_line(line, lex) {
-        return Some(Furniture::Marking {
-            language: Some(code.to_lowercase()),
-        });
+        return Some(Furniture::Marking { language: Some(code.to_lowercase()) });
     }
     None
 }
@@ -140,24 +120,16 @@ pub fn is_footer_item(line: &str, lex: &Lexicon) -> bool {
 
 /// A language code alone, the last item of a one-per-line footer (`EN`).
 pub fn footer_language(line: &str) -> Option<String> {
-    terminated(language_code, (space0, eof))
-        .parse(line.trim())
-        .ok()
-        .map(|(_, code)| code.to_lowercase())
+    terminated(language_code, (space0, eof)).parse(line.trim()).ok().map(|(_, code)| code.to_lowercase())
 }
 
 /// An annex heading alone on its line (`BILAG`, `PRILOGA`).
 pub fn is_annex_heading(line: &str, lex: &Lexicon) -> bool {
     let line = line.trim();
-    terminated(one_of(&lex.cover.annex), (space0, eof))
-        .parse(line)
-        .is_ok()
-        || terminated(
-            take_while1(|c: char| c.is_uppercase()),
-            (space1, page_number, eof),
-        )
-        .parse(line)
-        .is_ok_and(|(_, w)| lex.cover.annex.iter().any(|a| a == w))
+    terminated(one_of(&lex.cover.annex), (space0, eof)).parse(line).is_ok()
+        || terminated(take_while1(|c: char| c.is_uppercase()), (space1, page_number, eof))
+            .parse(line)
+            .is_ok_and(|(_, w)| lex.cover.annex.iter().any(|a| a == w))
 }
 
 #[cfg(test)]
@@ -173,11 +145,7 @@ mod tests {
     fn reference_lines() {
         // seeds/000 and seeds/002.
         match furniture_line("12642/25 ADD 1   2 ", lex("da")) {
-            Some(Furniture::Reference {
-                printed,
-                page,
-                council_ref,
-            }) => {
+            Some(Furniture::Reference { printed, page, council_ref }) => {
                 assert_eq!(printed, "12642/25 ADD 1");
                 assert_eq!(page, Some(2));
                 assert_eq!(council_ref.register_id(), "ST-12642-2025-ADD-1");
@@ -203,27 +171,19 @@ mod tests {
         let da = lex("da");
         assert_eq!(
             furniture_line("BILAG JAI.2 LIMITE DA ", da),
-            Some(Furniture::Marking {
-                language: Some("da".into())
-            })
+            Some(Furniture::Marking { language: Some("da".into()) })
         );
         assert_eq!(
             furniture_line("BILAG JAI.2  DA ", da),
-            Some(Furniture::Marking {
-                language: Some("da".into())
-            })
+            Some(Furniture::Marking { language: Some("da".into()) })
         );
         assert_eq!(
             furniture_line("PRILOGA JAI.2 LIMITE SL ", lex("sl")),
-            Some(Furniture::Marking {
-                language: Some("sl".into())
-            })
+            Some(Furniture::Marking { language: Some("sl".into()) })
         );
         assert_eq!(
             furniture_line("RELEX.1.C LIMITE EN", lex("en")),
-            Some(Furniture::Marking {
-                language: Some("en".into())
-            })
+            Some(Furniture::Marking { language: Some("en".into()) })
         );
     }
 

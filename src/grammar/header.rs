@@ -50,8 +50,7 @@ fn labelled<'a>(line: &'a str, lex: &Lexicon) -> Option<(Field, &'a str)> {
     ];
     for (field, labels) in tables {
         for label in labels {
-            let parsed: IResult<&str, (&str, &str, &str)> =
-                (tag(label.as_str()), space0, rest).parse(line);
+            let parsed: IResult<&str, (&str, &str, &str)> = (tag(label.as_str()), space0, rest).parse(line);
             if let Ok((_, (_, _, value))) = parsed {
                 return Some((field, value.trim()));
             }
@@ -190,10 +189,7 @@ Vedr.: RÅDETS AFGØRELSE om undertegnelse på Den Europæiske Unions \nvegne af
         let h = parse("da", text);
         assert_eq!(h.label, "NOTE");
         assert_eq!(h.sender.as_deref(), Some("Generalsekretariatet for Rådet"));
-        assert_eq!(
-            h.recipient.as_deref(),
-            Some("De Faste Repræsentanters Komité/Rådet")
-        );
+        assert_eq!(h.recipient.as_deref(), Some("De Faste Repræsentanters Komité/Rådet"));
         assert_eq!(
             h.subject.as_deref(),
             Some(
@@ -225,19 +221,10 @@ I/A ITEM NOTE\nFrom:\nGeneral Secretariat of the Council\nTo:\nPermanent Represe
 No. prev. doc.:\n9876/23\nSubject:\nDraft Council conclusions on\ncyber diplomacy\n– Approval\n 1. The Council";
         let h = parse("en", text);
         assert_eq!(h.label, "I/A ITEM NOTE");
-        assert_eq!(
-            h.sender.as_deref(),
-            Some("General Secretariat of the Council")
-        );
-        assert_eq!(
-            h.recipient.as_deref(),
-            Some("Permanent Representatives Committee/Council")
-        );
+        assert_eq!(h.sender.as_deref(), Some("General Secretariat of the Council"));
+        assert_eq!(h.recipient.as_deref(), Some("Permanent Representatives Committee/Council"));
         assert_eq!(h.prev_doc.as_deref(), Some("9876/23"));
-        assert_eq!(
-            h.subject.as_deref(),
-            Some("Draft Council conclusions on cyber diplomacy – Approval")
-        );
+        assert_eq!(h.subject.as_deref(), Some("Draft Council conclusions on cyber diplomacy – Approval"));
         assert_eq!(h.dated.as_deref(), Some("Brussels, 30 June 2023 (OR. en)"));
         assert_eq!(h.subject_codes.as_deref(), Some("CYBER 142; JAI 851"));
     }
@@ -248,15 +235,9 @@ No. prev. doc.:\n9876/23\nSubject:\nDraft Council conclusions on\ncyber diplomac
 Commission staff working document\non cyber resilience\n\n10289/23   FM/es 1\n";
         let h = parse("en", text);
         assert_eq!(h.label, "COVER NOTE");
-        assert_eq!(
-            h.sender.as_deref(),
-            Some("Secretary-General of the European Commission")
-        );
+        assert_eq!(h.sender.as_deref(), Some("Secretary-General of the European Commission"));
         assert_eq!(h.recipient.as_deref(), Some("Delegations"));
-        assert_eq!(
-            h.subject.as_deref(),
-            Some("Commission staff working document on cyber resilience")
-        );
+        assert_eq!(h.subject.as_deref(), Some("Commission staff working document on cyber resilience"));
     }
 
     #[test]

@@ -25,11 +25,7 @@ pub fn detect<'l>(
         return Some((lex, Evidence::Footer));
     }
     let mut scores = vec![0usize; lexicons.languages.len()];
-    for word in text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .take(SAMPLE_WORDS)
-    {
+    for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(SAMPLE_WORDS) {
         let lower = word.to_lowercase();
         for (score, lex) in scores.iter_mut().zip(&lexicons.languages) {
             if lex.stopwords.iter().any(|s| *s == lower) {
@@ -37,16 +33,8 @@ pub fn detect<'l>(
             }
         }
     }
-    let (best, score) = scores
-        .iter()
-        .enumerate()
-        .max_by_key(|(i, s)| (**s, std::cmp::Reverse(*i)))?;
-    (*score > 0).then(|| {
-        lexicons
-            .languages
-            .get(best)
-            .map(|l| (l, Evidence::Stopwords))
-    })?
+    let (best, score) = scores.iter().enumerate().max_by_key(|(i, s)| (**s, std::cmp::Reverse(*i)))?;
+    (*score > 0).then(|| lexicons.languages.get(best).map(|l| (l, Evidence::Stopwords)))?
 }
 
 #[cfg(test)]
@@ -60,34 +48,22 @@ mod tests {
 
     #[test]
     fn footer_code_wins() {
-        assert_eq!(
-            code("The Council of the European Union", Some("da")),
-            Some("da")
-        );
+        assert_eq!(code("The Council of the European Union", Some("da")), Some("da"));
     }
 
     #[test]
     fn by_frequent_words() {
         // seeds/004, seeds/001, seeds/003.
         assert_eq!(
-            code(
-                "I en stadig mere udfordrende geopolitisk kontekst, som forværres af Ruslands",
-                None
-            ),
+            code("I en stadig mere udfordrende geopolitisk kontekst, som forværres af Ruslands", None),
             Some("da")
         );
         assert_eq!(
-            code(
-                "EU in njene države članice so zavezane boju proti kibernetski kriminaliteti",
-                None
-            ),
+            code("EU in njene države članice so zavezane boju proti kibernetski kriminaliteti", None),
             Some("sl")
         );
         assert_eq!(
-            code(
-                "The General Assembly adopted on 27 December 2019 a Resolution on the report",
-                None
-            ),
+            code("The General Assembly adopted on 27 December 2019 a Resolution on the report", None),
             Some("en")
         );
     }

@@ -41,10 +41,7 @@ impl Grammar {
         CELL.get_or_init(|| {
             let lexicons = Lexicons::embedded()?;
             if lexicons.languages.is_empty() {
-                return Err(Error::Grammar {
-                    file: "*.toml".into(),
-                    message: "no language grammar".into(),
-                });
+                return Err(Error::Grammar { file: "*.toml".into(), message: "no language grammar".into() });
             }
             let compiled = lexicons
                 .languages
@@ -67,12 +64,7 @@ impl Grammar {
 
     /// The compiled matchers of a language (the fallback's when the code is unknown).
     pub fn compiled(&self, code: &str) -> &Compiled {
-        let i = self
-            .lexicons
-            .languages
-            .iter()
-            .position(|l| l.code == code)
-            .unwrap_or(self.fallback_index());
+        let i = self.lexicons.languages.iter().position(|l| l.code == code).unwrap_or(self.fallback_index());
         &self.compiled[i.min(self.compiled.len() - 1)]
     }
 
@@ -82,10 +74,6 @@ impl Grammar {
     }
 
     fn fallback_index(&self) -> usize {
-        self.lexicons
-            .languages
-            .iter()
-            .position(|l| l.code == "en")
-            .unwrap_or(0)
+        self.lexicons.languages.iter().position(|l| l.code == "en").unwrap_or(0)
     }
 }

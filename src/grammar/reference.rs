@@ -210,10 +210,7 @@ fn blank(input: &str) -> IResult<&str, &str> {
 
 // boundary = !(letter | digit | "_" | "/")      (a lookahead; consumes nothing)
 fn boundary(input: &str) -> IResult<&str, ()> {
-    not(satisfy(|c: char| {
-        c.is_alphanumeric() || c == '_' || c == '/'
-    }))
-    .parse(input)
+    not(satisfy(|c: char| c.is_alphanumeric() || c == '_' || c == '/')).parse(input)
 }
 
 // council_number = digit{3,5}, not a year 1950–2099
@@ -255,11 +252,7 @@ fn suffix(input: &str) -> IResult<&str, Suffix> {
 
 // suffix_pair = suffix st_sep digit{1,3} boundary
 fn suffix_pair(input: &str) -> IResult<&str, (Suffix, u32)> {
-    map(
-        (suffix, st_sep, terminated(digits(1, 3), boundary)),
-        |(s, _, n)| (s, n),
-    )
-    .parse(input)
+    map((suffix, st_sep, terminated(digits(1, 3), boundary)), |(s, _, n)| (s, n)).parse(input)
 }
 
 // suffixes = (blank suffix_pair)*
@@ -273,23 +266,12 @@ fn numbered<'a>(
     input: &'a str,
 ) -> IResult<&'a str, CouncilRef> {
     let (rest, (number, part, year)) = alt((
-        map(
-            (number, char('/'), council_part, char('/'), council_year),
-            |(n, _, p, _, y)| (n, Some(p), y),
-        ),
+        map((number, char('/'), council_part, char('/'), council_year), |(n, _, p, _, y)| (n, Some(p), y)),
         map((number, char('/'), council_year), |(n, _, y)| (n, None, y)),
     ))
     .parse(input)?;
     let (rest, suffixes) = suffixes(rest)?;
-    Ok((
-        rest,
-        CouncilRef {
-            number,
-            part,
-            year,
-            suffixes,
-        },
-    ))
+    Ok((rest, CouncilRef { number, part, year, suffixes }))
 }
 
 /// The nom production for a printed Council document number; used by the page-furniture
@@ -338,13 +320,10 @@ fn st_sep(input: &str) -> IResult<&str, &str> {
 fn st_version(input: &str) -> IResult<&str, Vec<(Suffix, u32)>> {
     alt((
         value(Vec::new(), terminated(tag("INIT"), boundary)),
-        map(
-            (suffix_pair, many0(preceded(st_sep, suffix_pair))),
-            |(first, mut more)| {
-                more.insert(0, first);
-                more
-            },
-        ),
+        map((suffix_pair, many0(preceded(st_sep, suffix_pair))), |(first, mut more)| {
+            more.insert(0, first);
+            more
+        }),
     ))
     .parse(input)
 }
@@ -357,12 +336,7 @@ fn st_ref(input: &str) -> IResult<&str, CouncilRef> {
         alt((
             map(
                 (st_sep, digits(1, 5), st_sep, year4, st_sep, st_version),
-                |(_, number, _, year, _, suffixes)| CouncilRef {
-                    number,
-                    part: None,
-                    year,
-                    suffixes,
-                },
+                |(_, number, _, year, _, suffixes)| CouncilRef { number, part: None, year, suffixes },
             ),
             preceded(blank, council_ref),
         )),
@@ -408,12 +382,7 @@ struct CommissionRef {
 impl CommissionRef {
     /// `5` + year + descriptor + number padded to four digits: `52020DC0067`.
     fn celex(self) -> String {
-        format!(
-            "5{}{}{:04}",
-            self.year,
-            self.series.celex_descriptor(),
-            self.number
-        )
+        format!("5{}{}{:04}", self.year, self.series.celex_descriptor(), self.number)
     }
 }
 
@@ -441,32 +410,15 @@ fn commission_ref(input: &str) -> IResult<&str, CommissionRef> {
         commission_series,
         alt((
             map(
-                (
-                    opt(blank),
-                    char('('),
-                    year4,
-                    char(')'),
-                    opt(blank),
-                    commission_number,
-                ),
+                (opt(blank), char('('), year4, char(')'), opt(blank), commission_number),
                 |(_, _, y, _, _, n)| (y, n),
             ),
-            map(
-                (char('/'), year4, char('/'), commission_number),
-                |(_, y, _, n)| (y, n),
-            ),
+            map((char('/'), year4, char('/'), commission_number), |(_, y, _, n)| (y, n)),
         )),
     )
         .parse(input)?;
     let (rest, _) = opt((blank, tag("final"), boundary)).parse(rest)?;
-    Ok((
-        rest,
-        CommissionRef {
-            series,
-            year,
-            number,
-        },
-    ))
+    Ok((rest, CommissionRef { series, year, number }))
 }
 
 /// Characters that end a URL's run.
@@ -495,8 +447,7 @@ fn before_glued_url(run: &str) -> &str {
 
 /// Strips sentence punctuation and unbalanced closing brackets from the end of a URL.
 fn trim_url_end(mut url: &str) -> &str {
-    let unbalanced =
-        |s: &str, open: char, close: char| s.matches(close).count() > s.matches(open).count();
+    let unbalanced = |s: &str, open: char, close: char| s.matches(close).count() > s.matches(open).count();
     while let Some(last) = url.chars().next_back() {
         let strip = match last {
             '.' | ',' | ';' | ':' | '!' | '?' | '\'' => true,
@@ -620,16 +571,10 @@ fn offset(text: &str, rest: &str) -> usize {
 }
 
 /// A Council number whose digits end at the slash at `slash`, plus `+ COR 1` attachments.
-fn council_doc_at(
-    text: &str,
-    slash: usize,
-    floor: usize,
-    found: &mut Vec<RefMatch>,
-) -> Option<usize> {
+fn council_doc_at(text: &str, slash: usize, floor: usize, found: &mut Vec<RefMatch>) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut start = slash;
-    while start > floor && slash - start < 6 && bytes.get(start - 1).is_some_and(u8::is_ascii_digit)
-    {
+    while start > floor && slash - start < 6 && bytes.get(start - 1).is_some_and(u8::is_ascii_digit) {
         start -= 1;
     }
     if slash - start < 3 || !starts_word(text, start, &['/', '.', '-']) {
@@ -642,14 +587,7 @@ fn council_doc_at(
         kind: RefKind::CouncilDoc,
         normalized: doc.register_id(),
     });
-    Some(attachments(
-        text,
-        rest,
-        &doc,
-        "ST",
-        RefKind::CouncilDoc,
-        found,
-    ))
+    Some(attachments(text, rest, &doc, "ST", RefKind::CouncilDoc, found))
 }
 
 /// `+ COR 1` after a document: one more match each, relative to `doc`. Returns the end.
@@ -678,12 +616,7 @@ fn attachments(
 fn url_at(text: &str, at: usize, found: &mut Vec<RefMatch>) -> Option<usize> {
     let (rest, url) = url(text.get(at..)?).ok()?;
     let end = offset(text, rest);
-    found.push(RefMatch {
-        start: at,
-        end,
-        kind: RefKind::Url,
-        normalized: url.to_owned(),
-    });
+    found.push(RefMatch { start: at, end, kind: RefKind::Url, normalized: url.to_owned() });
     Some(end)
 }
 
@@ -707,12 +640,7 @@ fn commission_at(text: &str, at: usize, found: &mut Vec<RefMatch>) -> Option<usi
     }
     let (rest, doc) = commission_ref(text.get(at..)?).ok()?;
     let end = offset(text, rest);
-    found.push(RefMatch {
-        start: at,
-        end,
-        kind: doc.series.kind(),
-        normalized: doc.celex(),
-    });
+    found.push(RefMatch { start: at, end, kind: doc.series.kind(), normalized: doc.celex() });
     Some(end)
 }
 
@@ -727,14 +655,7 @@ fn st_at(text: &str, at: usize, found: &mut Vec<RefMatch>) -> Option<usize> {
         kind: RefKind::CouncilDoc,
         normalized: doc.register_id(),
     });
-    Some(attachments(
-        text,
-        rest,
-        &doc,
-        "ST",
-        RefKind::CouncilDoc,
-        found,
-    ))
+    Some(attachments(text, rest, &doc, "ST", RefKind::CouncilDoc, found))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -853,10 +774,7 @@ mod tests {
             assert!(m.start >= prev_end && m.start < m.end, "{m:?} in {text:?}");
             prev_end = m.end;
         }
-        found
-            .into_iter()
-            .map(|m| (&text[m.start..m.end], m.kind, m.normalized))
-            .collect()
+        found.into_iter().map(|m| (&text[m.start..m.end], m.kind, m.normalized)).collect()
     }
 
     fn one(text: &str) -> (&str, RefKind, String) {
@@ -880,15 +798,7 @@ mod tests {
     fn council_ref_plain() {
         let (rest, r) = council_ref("12109/13").unwrap();
         assert_eq!(rest, "");
-        assert_eq!(
-            r,
-            CouncilRef {
-                number: 12109,
-                part: None,
-                year: 2013,
-                suffixes: vec![]
-            }
-        );
+        assert_eq!(r, CouncilRef { number: 12109, part: None, year: 2013, suffixes: vec![] });
         assert_eq!(r.register_id(), "ST-12109-2013-INIT");
     }
 
@@ -904,18 +814,9 @@ mod tests {
 
     #[test]
     fn council_ref_suffixes() {
-        assert_eq!(
-            council("12642/25 ADD 1"),
-            ("", "ST-12642-2025-ADD-1".into())
-        );
-        assert_eq!(
-            council("14435/17 COR 1"),
-            ("", "ST-14435-2017-COR-1".into())
-        );
-        assert_eq!(
-            council("12642/25 ADD 1 REV 2"),
-            ("", "ST-12642-2025-ADD-1-REV-2".into())
-        );
+        assert_eq!(council("12642/25 ADD 1"), ("", "ST-12642-2025-ADD-1".into()));
+        assert_eq!(council("14435/17 COR 1"), ("", "ST-14435-2017-COR-1".into()));
+        assert_eq!(council("12642/25 ADD 1 REV 2"), ("", "ST-12642-2025-ADD-1-REV-2".into()));
         assert_eq!(council("9999/20 DCL 1"), ("", "ST-9999-2020-DCL-1".into()));
         assert_eq!(council("9999/20 EXT 2"), ("", "ST-9999-2020-EXT-2".into()));
         assert_eq!(council("9999/20 AMD 1"), ("", "ST-9999-2020-AMD-1".into()));
@@ -923,10 +824,7 @@ mod tests {
 
     #[test]
     fn council_ref_register_puts_addendum_before_revision() {
-        assert_eq!(
-            council("10149/1/21 REV 1 ADD 1"),
-            ("", "ST-10149-2021-ADD-1-REV-1".into())
-        );
+        assert_eq!(council("10149/1/21 REV 1 ADD 1"), ("", "ST-10149-2021-ADD-1-REV-1".into()));
     }
 
     #[test]
@@ -937,40 +835,22 @@ mod tests {
     #[test]
     fn council_ref_in_page_furniture_leaves_the_rest() {
         // seeds/000 and seeds/002 furniture lines
-        assert_eq!(
-            council("12642/25 ADD 1   2 "),
-            ("   2 ", "ST-12642-2025-ADD-1".into())
-        );
-        assert_eq!(
-            council("7290/21   kmm 8 "),
-            ("   kmm 8 ", "ST-7290-2021-INIT".into())
-        );
+        assert_eq!(council("12642/25 ADD 1   2 "), ("   2 ", "ST-12642-2025-ADD-1".into()));
+        assert_eq!(council("7290/21   kmm 8 "), ("   kmm 8 ", "ST-7290-2021-INIT".into()));
     }
 
     #[test]
     fn council_ref_leaves_sentence_punctuation() {
         assert_eq!(council("12109/13."), (".", "ST-12109-2013-INIT".into()));
-        assert_eq!(
-            council("13084/1/20 REV 1."),
-            (".", "ST-13084-2020-REV-1".into())
-        );
+        assert_eq!(council("13084/1/20 REV 1."), (".", "ST-13084-2020-REV-1".into()));
         assert_eq!(council("12930/22)"), (")", "ST-12930-2022-INIT".into()));
     }
 
     #[test]
     fn council_ref_does_not_take_a_following_word_for_a_suffix() {
-        assert_eq!(
-            council("12109/13 REVIEW 1"),
-            (" REVIEW 1", "ST-12109-2013-INIT".into())
-        );
-        assert_eq!(
-            council("12109/13 REV 1a"),
-            (" REV 1a", "ST-12109-2013-INIT".into())
-        );
-        assert_eq!(
-            council("12109/13 rev 1"),
-            (" rev 1", "ST-12109-2013-INIT".into())
-        );
+        assert_eq!(council("12109/13 REVIEW 1"), (" REVIEW 1", "ST-12109-2013-INIT".into()));
+        assert_eq!(council("12109/13 REV 1a"), (" REV 1a", "ST-12109-2013-INIT".into()));
+        assert_eq!(council("12109/13 rev 1"), (" rev 1", "ST-12109-2013-INIT".into()));
     }
 
     #[test]
@@ -1061,10 +941,7 @@ mod tests {
             ("ST-11406-2022-INIT", "ST-11406-2022-INIT"),
             ("ST 13084 2020 REV 1", "ST-13084-2020-REV-1"),
             ("ST 10149 2021 ADD 1 REV 1", "ST-10149-2021-ADD-1-REV-1"),
-            (
-                "ST\u{2011}16430\u{2011}2025\u{2011}INIT",
-                "ST-16430-2025-INIT",
-            ),
+            ("ST\u{2011}16430\u{2011}2025\u{2011}INIT", "ST-16430-2025-INIT"),
             ("ST 7290/21", "ST-7290-2021-INIT"),
         ] {
             let (rest, r) = st_ref(text).unwrap();
@@ -1089,10 +966,7 @@ mod tests {
             let (rest, r) = commission_ref(text).unwrap();
             assert_eq!((rest, r.celex().as_str(), r.series), ("", celex, series));
         }
-        assert_eq!(
-            commission_ref("COM(2020) 67 finalised").unwrap().0,
-            " finalised"
-        );
+        assert_eq!(commission_ref("COM(2020) 67 finalised").unwrap().0, " finalised");
         assert!(commission_ref("COM(20) 67").is_err());
         assert!(commission_ref("COM(2020) 12345 final").is_err());
         assert!(commission_ref("COM(2020)").is_err());
@@ -1109,10 +983,7 @@ mod tests {
         ] {
             assert_eq!(url(text).unwrap(), ("", text));
         }
-        assert_eq!(
-            url("https://x.org/a. Then").unwrap(),
-            (". Then", "https://x.org/a")
-        );
+        assert_eq!(url("https://x.org/a. Then").unwrap(), (". Then", "https://x.org/a"));
         assert_eq!(url("https://x.org/a),").unwrap(), ("),", "https://x.org/a"));
         assert_eq!(url("https://x.org/”").unwrap(), ("”", "https://x.org/"));
         assert!(url("https://").is_err());
@@ -1123,10 +994,9 @@ mod tests {
 
     #[test]
     fn url_keeps_a_nested_scheme_after_a_slash_or_equals() {
-        for text in [
-            "https://web.archive.org/web/2020/https://example.org/",
-            "https://x.org/?u=https://y.org",
-        ] {
+        for text in
+            ["https://web.archive.org/web/2020/https://example.org/", "https://x.org/?u=https://y.org"]
+        {
             assert_eq!(url(text).unwrap(), ("", text));
         }
     }
@@ -1137,10 +1007,7 @@ mod tests {
     fn seed_002_footnotes() {
         use RefKind::*;
         // seeds/002, footnote bodies as the footnote parser hands them over
-        assert_eq!(
-            refs("12109/13."),
-            [("12109/13", CouncilDoc, "ST-12109-2013-INIT".into())]
-        );
+        assert_eq!(refs("12109/13."), [("12109/13", CouncilDoc, "ST-12109-2013-INIT".into())]);
         assert_eq!(
             refs("14435/17 + COR 1."),
             [
@@ -1155,26 +1022,11 @@ mod tests {
                 ("COR 1", CouncilDoc, "ST-6122-2015-COR-1".into()),
             ]
         );
-        assert_eq!(
-            one("13084/1/20 REV 1."),
-            ("13084/1/20 REV 1", CouncilDoc, "ST-13084-2020-REV-1".into())
-        );
-        assert_eq!(
-            one("EUCO 13/20."),
-            ("EUCO 13/20", Euco, "EUCO-13-2020-INIT".into())
-        );
-        assert_eq!(
-            one("EUCO 9/19."),
-            ("EUCO 9/19", Euco, "EUCO-9-2019-INIT".into())
-        );
-        assert_eq!(
-            one("19.2.2020 COM(2020) 67 final."),
-            ("COM(2020) 67 final", Com, "52020DC0067".into())
-        );
-        assert_eq!(
-            one("24.7.2020 COM(2020) 605 final."),
-            ("COM(2020) 605 final", Com, "52020DC0605".into())
-        );
+        assert_eq!(one("13084/1/20 REV 1."), ("13084/1/20 REV 1", CouncilDoc, "ST-13084-2020-REV-1".into()));
+        assert_eq!(one("EUCO 13/20."), ("EUCO 13/20", Euco, "EUCO-13-2020-INIT".into()));
+        assert_eq!(one("EUCO 9/19."), ("EUCO 9/19", Euco, "EUCO-9-2019-INIT".into()));
+        assert_eq!(one("19.2.2020 COM(2020) 67 final."), ("COM(2020) 67 final", Com, "52020DC0067".into()));
+        assert_eq!(one("24.7.2020 COM(2020) 605 final."), ("COM(2020) 605 final", Com, "52020DC0605".into()));
         assert_eq!(
             one("2.12.2020 JOIN(2020) 22 final."),
             ("JOIN(2020) 22 final", Join, "52020JC0022".into())
@@ -1225,19 +1077,12 @@ mod tests {
                     Committee of 25 November 2019";
         assert_eq!(
             one(text),
-            (
-                "https://undocs.org/A/Res/74/247",
-                RefKind::Url,
-                "https://undocs.org/A/Res/74/247".into()
-            )
+            ("https://undocs.org/A/Res/74/247", RefKind::Url, "https://undocs.org/A/Res/74/247".into())
         );
         // seeds/003, line 26
         let text = "sent to the United Nations General Assembly,(4)See \
                     https://documents.un.org/doc/undoc/gen/v24/056/82/pdf/v2405682.pdf and was";
-        assert_eq!(
-            ids(text),
-            ["https://documents.un.org/doc/undoc/gen/v24/056/82/pdf/v2405682.pdf"]
-        );
+        assert_eq!(ids(text), ["https://documents.un.org/doc/undoc/gen/v24/056/82/pdf/v2405682.pdf"]);
         // seeds/003, line 32
         assert_eq!(
             ids("adopted without a vote,(6)See https://docs.un.org/en/A/RES/79/243 and opens"),
@@ -1271,9 +1116,7 @@ mod tests {
                     the-plenary/Many statements at the Signing Ceremony";
         assert_eq!(
             ids(text),
-            [
-                "https://hanoiconvention.org/statement/provisional-list-of-speakers-in-the-plenary/Many"
-            ]
+            ["https://hanoiconvention.org/statement/provisional-list-of-speakers-in-the-plenary/Many"]
         );
     }
 
@@ -1281,59 +1124,37 @@ mod tests {
     fn url_trailing_punctuation_and_brackets() {
         assert_eq!(ids("(see https://x.org/a)."), ["https://x.org/a"]);
         assert_eq!(ids("(see https://x.org/a_(b))."), ["https://x.org/a_(b)"]);
-        assert_eq!(
-            ids("https://x.org/a; https://y.org/b:"),
-            ["https://x.org/a", "https://y.org/b"]
-        );
+        assert_eq!(ids("https://x.org/a; https://y.org/b:"), ["https://x.org/a", "https://y.org/b"]);
         assert_eq!(ids("«https://x.org/a»"), ["https://x.org/a"]);
     }
 
     #[test]
     fn other_forms_in_text() {
         use RefKind::*;
-        assert_eq!(
-            one("jf. SWD(2020) 3 final."),
-            ("SWD(2020) 3 final", Other, "52020SC0003".into())
-        );
-        assert_eq!(
-            one("se COM/2020/67 final"),
-            ("COM/2020/67 final", Com, "52020DC0067".into())
-        );
+        assert_eq!(one("jf. SWD(2020) 3 final."), ("SWD(2020) 3 final", Other, "52020SC0003".into()));
+        assert_eq!(one("se COM/2020/67 final"), ("COM/2020/67 final", Com, "52020DC0067".into()));
         assert_eq!(
             one("dok. ST 7290 2021 INIT."),
             ("ST 7290 2021 INIT", CouncilDoc, "ST-7290-2021-INIT".into())
         );
         assert_eq!(
             one("12642/25 ADD 1 REV 2,"),
-            (
-                "12642/25 ADD 1 REV 2",
-                CouncilDoc,
-                "ST-12642-2025-ADD-1-REV-2".into()
-            )
+            ("12642/25 ADD 1 REV 2", CouncilDoc, "ST-12642-2025-ADD-1-REV-2".into())
         );
         assert_eq!(
             refs("EUCO 13/20 + COR 1"),
-            [
-                ("EUCO 13/20", Euco, "EUCO-13-2020-INIT".into()),
-                ("COR 1", Euco, "EUCO-13-2020-COR-1".into()),
-            ]
+            [("EUCO 13/20", Euco, "EUCO-13-2020-INIT".into()), ("COR 1", Euco, "EUCO-13-2020-COR-1".into()),]
         );
         assert_eq!(
             ids("12642/25 ADD 1 + COR 1 + COR 2"),
-            [
-                "ST-12642-2025-ADD-1",
-                "ST-12642-2025-ADD-1-COR-1",
-                "ST-12642-2025-ADD-1-COR-2"
-            ]
+            ["ST-12642-2025-ADD-1", "ST-12642-2025-ADD-1-COR-1", "ST-12642-2025-ADD-1-COR-2"]
         );
     }
 
     #[test]
     fn several_in_one_sentence() {
         assert_eq!(
-            ids(
-                "dokument 12109/13, 16200/14 og 14435/17 + COR 1 samt EUCO 9/19 og COM(2020) 67 final"
-            ),
+            ids("dokument 12109/13, 16200/14 og 14435/17 + COR 1 samt EUCO 9/19 og COM(2020) 67 final"),
             [
                 "ST-12109-2013-INIT",
                 "ST-16200-2014-INIT",
@@ -1465,17 +1286,11 @@ mod tests {
             "for 2023https://international-partnerships.ec.europa.eu/publications/\
              global-gateway-2023-flagship-projects-"
         ));
-        assert!(line_ends_in_url(
-            "https://international-partnerships.ec.europa.eu/publications/"
-        ));
+        assert!(line_ends_in_url("https://international-partnerships.ec.europa.eu/publications/"));
         assert!(line_ends_in_url("se https://"));
         assert!(line_ends_in_url("se https://x.org/?a=1& "));
-        assert!(!line_ends_in_url(
-            "https://data.consilium.europa.eu/doc/document/ST-11406-2022-INIT/da/pdf"
-        ));
-        assert!(!line_ends_in_url(
-            "se https://hanoiconvention.org/statements/."
-        ));
+        assert!(!line_ends_in_url("https://data.consilium.europa.eu/doc/document/ST-11406-2022-INIT/da/pdf"));
+        assert!(!line_ends_in_url("se https://hanoiconvention.org/statements/."));
         assert!(!line_ends_in_url("leverandører af EU-"));
         assert!(!line_ends_in_url(""));
         assert!(!line_ends_in_url("   "));
@@ -1484,19 +1299,13 @@ mod tests {
     #[test]
     fn join_lines_hyphens_and_urls() {
         let conjunction = |next: &str| next.split(' ').next() == Some("og");
-        assert_eq!(
-            join_lines(["af EU-", "udbydere"], conjunction),
-            "af EU-udbydere"
-        );
+        assert_eq!(join_lines(["af EU-", "udbydere"], conjunction), "af EU-udbydere");
         assert_eq!(
             join_lines(["regulerings-", "og tilsynsmyndigheder"], conjunction),
             "regulerings- og tilsynsmyndigheder"
         );
         // Inside a URL the conjunction rule does not apply.
-        assert_eq!(
-            join_lines(["se https://x.org/en-", "og-mere"], |_| true),
-            "se https://x.org/en-og-mere"
-        );
+        assert_eq!(join_lines(["se https://x.org/en-", "og-mere"], |_| true), "se https://x.org/en-og-mere");
         // A free-standing dash is not a hyphen.
         assert_eq!(join_lines(["a -", "b"], conjunction), "a - b");
         assert_eq!(join_lines(["a", "", "  b  ", "c"], conjunction), "a b c");

@@ -33,8 +33,7 @@ impl<'a> Line<'a> {
     /// or a form feed.
     pub fn starts_page(&self) -> bool {
         let t = self.text;
-        t.starts_with('\u{c}')
-            || (t.starts_with(' ') && t[1..].starts_with(|c: char| !c.is_whitespace()))
+        t.starts_with('\u{c}') || (t.starts_with(' ') && t[1..].starts_with(|c: char| !c.is_whitespace()))
     }
 
     /// Byte offset (into the source) of the first non-whitespace byte.
@@ -70,11 +69,7 @@ impl<'a> LineIndex<'a> {
             if end > start && bytes.get(end - 1) == Some(&b'\r') {
                 end -= 1;
             }
-            lines.push(Line {
-                number: lines.len() + 1,
-                start,
-                text: &text[start..end],
-            });
+            lines.push(Line { number: lines.len() + 1, start, text: &text[start..end] });
             start = newline + 1;
         }
         LineIndex { lines }
@@ -145,10 +140,7 @@ impl Clean {
     pub fn push_span(&mut self, source: &str, start: usize, end: usize, excluded: &[Excluded]) {
         self.line_starts.push(self.text.len());
         let mut pos = start;
-        for ex in excluded
-            .iter()
-            .filter(|ex| ex.end > start && ex.start < end)
-        {
+        for ex in excluded.iter().filter(|ex| ex.end > start && ex.start < end) {
             self.push_run(source, pos, ex.start.max(pos));
             if ex.space && !self.text.is_empty() && !self.text.ends_with(' ') {
                 self.text.push(' ');
@@ -194,11 +186,7 @@ impl Clean {
 
     fn copy(&mut self, source: &str, start: usize, end: usize) {
         if let Some(s) = source.get(start..end) {
-            self.pieces.push(Piece {
-                clean: self.text.len(),
-                source: start,
-                len: s.len(),
-            });
+            self.pieces.push(Piece { clean: self.text.len(), source: start, len: s.len() });
             self.text.push_str(s);
         }
     }
@@ -229,10 +217,7 @@ impl Clean {
         let i = self.pieces.partition_point(|p| p.clean + p.len < offset);
         match self.pieces.get(i) {
             Some(p) if offset > p.clean => p.source + (offset - p.clean),
-            _ => self
-                .pieces
-                .get(i.saturating_sub(1))
-                .map_or(0, |p| p.source + p.len),
+            _ => self.pieces.get(i.saturating_sub(1)).map_or(0, |p| p.source + p.len),
         }
     }
 }
@@ -269,16 +254,7 @@ mod tests {
         // seeds/002: `internet"1` — the marker is excluded, the quote kept.
         let src = "sikkert og  beskyttet internet\"1 \nnext";
         let mut c = Clean::default();
-        c.push_span(
-            src,
-            0,
-            33,
-            &[Excluded {
-                start: 31,
-                end: 32,
-                space: false,
-            }],
-        );
+        c.push_span(src, 0, 33, &[Excluded { start: 31, end: 32, space: false }]);
         c.join(Join::Space);
         c.push_span(src, 34, 38, &[]);
         let c = c.finish();

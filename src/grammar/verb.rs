@@ -87,10 +87,7 @@ struct Word<'t> {
 
 impl VerbMatcher {
     /// Compiles a canonical-id → phrases table (the lexicon's operative verbs or recitals).
-    pub fn new(
-        table: &std::collections::BTreeMap<String, Vec<String>>,
-        lex: &Lexicon,
-    ) -> VerbMatcher {
+    pub fn new(table: &std::collections::BTreeMap<String, Vec<String>>, lex: &Lexicon) -> VerbMatcher {
         let mut phrases = Vec::new();
         for (canonical, written) in table {
             for phrase in written {
@@ -98,31 +95,21 @@ impl VerbMatcher {
                     .split('…')
                     .map(|part| {
                         part.split_whitespace()
-                            .map(|w| PhraseWord {
-                                lower: w.to_lowercase(),
-                                caps: is_caps(w),
-                            })
+                            .map(|w| PhraseWord { lower: w.to_lowercase(), caps: is_caps(w) })
                             .collect::<Vec<_>>()
                     })
                     .filter(|p| !p.is_empty())
                     .collect();
                 let words = parts.iter().map(Vec::len).sum();
                 if words > 0 {
-                    phrases.push(Phrase {
-                        canonical: canonical.clone(),
-                        parts,
-                        words,
-                    });
+                    phrases.push(Phrase { canonical: canonical.clone(), parts, words });
                 }
             }
         }
         let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, p) in phrases.iter().enumerate() {
             if let Some(first) = p.parts.first().and_then(|part| part.first()) {
-                by_first_word
-                    .entry(first.lower.clone())
-                    .or_default()
-                    .push(i);
+                by_first_word.entry(first.lower.clone()).or_default().push(i);
             }
         }
         let subjects = lex
@@ -131,21 +118,9 @@ impl VerbMatcher {
             .iter()
             .map(|s| s.split_whitespace().map(str::to_lowercase).collect())
             .collect();
-        let coordinators = lex
-            .operative
-            .coordinators
-            .iter()
-            .filter(|c| *c != ",")
-            .cloned()
-            .collect();
+        let coordinators = lex.operative.coordinators.iter().filter(|c| *c != ",").cloned().collect();
         let comma_coordinates = lex.operative.coordinators.iter().any(|c| c == ",");
-        VerbMatcher {
-            phrases,
-            by_first_word,
-            subjects,
-            coordinators,
-            comma_coordinates,
-        }
+        VerbMatcher { phrases, by_first_word, subjects, coordinators, comma_coordinates }
     }
 
     /// The phrase opening `text` in capitals (a recital opener such as `SOM MINDER OM`), if any:
@@ -237,8 +212,7 @@ impl VerbMatcher {
             return Some((m, Form::Subject));
         }
         let coordinated = prev.is_some_and(|p| {
-            self.coordinators.iter().any(|c| *c == p.lower)
-                || (self.comma_coordinates && p.comma_after)
+            self.coordinators.iter().any(|c| *c == p.lower) || (self.comma_coordinates && p.comma_after)
         });
         if coordinated && last_clause_sentence == Some(word.sentence) {
             return Some((m, Form::Coordinated));
@@ -261,11 +235,10 @@ impl VerbMatcher {
     /// The Council as subject starts at word `i` (`opfordrer` | `Rådet`).
     fn subject_starts_at(&self, words: &[Word], i: usize) -> bool {
         self.subjects.iter().any(|subject| {
-            subject.iter().enumerate().all(|(k, s)| {
-                words
-                    .get(i + k)
-                    .is_some_and(|w| w.lower == *s && starts_like_name(w.text, k))
-            })
+            subject
+                .iter()
+                .enumerate()
+                .all(|(k, s)| words.get(i + k).is_some_and(|w| w.lower == *s && starts_like_name(w.text, k)))
         })
     }
 
@@ -273,25 +246,14 @@ impl VerbMatcher {
     fn best_at(&self, words: &[Word], i: usize, mode: Mode) -> Option<Candidate> {
         let first = words.get(i)?;
         let candidates = self.by_first_word.get(&first.lower)?;
-        candidates
-            .iter()
-            .filter_map(|&p| self.match_phrase(p, words, i, mode))
-            .max_by(|a, b| {
-                let wa = self.phrases.get(a.phrase).map_or(0, |p| p.words);
-                let wb = self.phrases.get(b.phrase).map_or(0, |p| p.words);
-                wa.cmp(&wb)
-                    .then(b.span().cmp(&a.span()))
-                    .then(b.phrase.cmp(&a.phrase))
-            })
+        candidates.iter().filter_map(|&p| self.match_phrase(p, words, i, mode)).max_by(|a, b| {
+            let wa = self.phrases.get(a.phrase).map_or(0, |p| p.words);
+            let wb = self.phrases.get(b.phrase).map_or(0, |p| p.words);
+            wa.cmp(&wb).then(b.span().cmp(&a.span())).then(b.phrase.cmp(&a.phrase))
+        })
     }
 
-    fn match_phrase(
-        &self,
-        phrase: usize,
-        words: &[Word],
-        i: usize,
-        mode: Mode,
-    ) -> Option<Candidate> {
+    fn match_phrase(&self, phrase: usize, words: &[Word], i: usize, mode: Mode) -> Option<Candidate> {
         let p = self.phrases.get(phrase)?;
         let mut parts = Vec::with_capacity(p.parts.len());
         let mut next = i;
@@ -303,9 +265,7 @@ impl VerbMatcher {
                 let limit = (next + 1 + MAX_GAP).min(words.len());
                 (next + 1..limit)
                     .take_while(|&j| words.get(j).is_some_and(|w| w.sentence == sentence))
-                    .take_while(|&j| {
-                        j == next + 1 || mode == Mode::Lower || !self.opens_phrase(words, j - 1)
-                    })
+                    .take_while(|&j| j == next + 1 || mode == Mode::Lower || !self.opens_phrase(words, j - 1))
                     .find(|&j| part_matches(part, words, j, mode))?
             };
             let end = start + part.len() - 1;
@@ -317,9 +277,7 @@ impl VerbMatcher {
 
     /// Word `j` is a capitalised word that opens some phrase: a gap may not run over it.
     fn opens_phrase(&self, words: &[Word], j: usize) -> bool {
-        words
-            .get(j)
-            .is_some_and(|w| is_caps(w.text) && self.by_first_word.contains_key(&w.lower))
+        words.get(j).is_some_and(|w| is_caps(w.text) && self.by_first_word.contains_key(&w.lower))
     }
 }
 
@@ -386,9 +344,7 @@ pub fn is_caps(word: &str) -> bool {
 /// Splits clean text into words with their spans, punctuation around them left out.
 fn words(text: &str) -> Vec<Word<'_>> {
     const OPENING: &[char] = &['(', '"', '\'', '“', '”', '‘', '’', '«', '»', '[', '„'];
-    const CLOSING: &[char] = &[
-        '.', ',', ';', ':', '!', '?', ')', '"', '\'', '”', '’', '»', ']', '“',
-    ];
+    const CLOSING: &[char] = &['.', ',', ';', ':', '!', '?', ')', '"', '\'', '”', '’', '»', ']', '“'];
     let mut out: Vec<Word> = Vec::new();
     let mut sentence = 0;
     let mut offset = 0;
@@ -403,9 +359,7 @@ fn words(text: &str) -> Vec<Word<'_>> {
         let trailing = &raw[core_start + core.len()..];
         // A sentence ends at `.`, `!` or `?` before a word that starts in capitals.
         let starts_upper = core.chars().next().is_some_and(char::is_uppercase);
-        let between = out
-            .last()
-            .and_then(|prev| text.get(prev.end..raw_start + core_start));
+        let between = out.last().and_then(|prev| text.get(prev.end..raw_start + core_start));
         if starts_upper && between.is_some_and(|b| b.contains(['.', '!', '?'])) {
             sentence += 1;
         }
@@ -432,17 +386,11 @@ mod tests {
     }
 
     fn found(code: &str, text: &str, lower: bool) -> Vec<(String, String)> {
-        matcher(code)
-            .find(text, lower)
-            .into_iter()
-            .map(|m| (m.surface, m.canonical))
-            .collect()
+        matcher(code).find(text, lower).into_iter().map(|m| (m.surface, m.canonical)).collect()
     }
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect()
+        list.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
     }
 
     #[test]
@@ -452,10 +400,7 @@ mod tests {
                     grønt og digitalt Europa, og SER MED TILFREDSHED PÅ den fælles meddelelse til";
         assert_eq!(
             found("da", text, false),
-            pairs(&[
-                ("FREMHÆVER", "STRESSES"),
-                ("SER MED TILFREDSHED PÅ", "WELCOMES")
-            ])
+            pairs(&[("FREMHÆVER", "STRESSES"), ("SER MED TILFREDSHED PÅ", "WELCOMES")])
         );
     }
 
@@ -492,11 +437,7 @@ mod tests {
     fn calls_for_is_not_calls_on() {
         // seeds/002 paragraphs 4 and 24.
         assert_eq!(
-            found(
-                "da",
-                "OPFORDRER TIL fremme og beskyttelse af EU's centrale værdier demokrati,",
-                false
-            ),
+            found("da", "OPFORDRER TIL fremme og beskyttelse af EU's centrale værdier demokrati,", false),
             pairs(&[("OPFORDRER TIL", "CALLS_FOR")])
         );
         assert_eq!(
@@ -538,11 +479,7 @@ mod tests {
             pairs(&[("understreger", "UNDERLINES")])
         );
         assert_eq!(
-            found(
-                "da",
-                "demokratiske principper, understreger Rådet, at der er behov",
-                true
-            ),
+            found("da", "demokratiske principper, understreger Rådet, at der er behov", true),
             pairs(&[("understreger", "UNDERLINES")])
         );
         assert_eq!(
@@ -562,23 +499,9 @@ mod tests {
     #[test]
     fn lower_case_needs_its_context() {
         // seeds/000: a statement, not the Council speaking.
-        assert!(
-            found(
-                "da",
-                "EU og dets medlemsstater hilser vedtagelsen velkommen.",
-                true
-            )
-            .is_empty()
-        );
+        assert!(found("da", "EU og dets medlemsstater hilser vedtagelsen velkommen.", true).is_empty());
         // seeds/002 paragraph 19: a subordinate clause.
-        assert!(
-            found(
-                "da",
-                "samtidig med at det understreger medlemsstaternes ansvar",
-                true
-            )
-            .is_empty()
-        );
+        assert!(found("da", "samtidig med at det understreger medlemsstaternes ansvar", true).is_empty());
         // Lower case is off outside conclusions.
         assert!(found("da", "Rådet understreger derfor", false).is_empty());
     }
@@ -592,10 +515,7 @@ mod tests {
                 "Rådet understreger betydningen af at styrke samarbejdet, og understreger betydningen af at intensivere",
                 true
             ),
-            pairs(&[
-                ("understreger", "UNDERLINES"),
-                ("understreger", "UNDERLINES")
-            ])
+            pairs(&[("understreger", "UNDERLINES"), ("understreger", "UNDERLINES")])
         );
         // seeds/002 paragraph 9.
         assert_eq!(
@@ -604,10 +524,7 @@ mod tests {
                 "STØTTER KRAFTIGT multiinteressentmodellen for internetforvaltning og forpligter sig til at styrke",
                 true
             ),
-            pairs(&[
-                ("STØTTER KRAFTIGT", "STRONGLY_SUPPORTS"),
-                ("forpligter sig til", "COMMITS_TO")
-            ])
+            pairs(&[("STØTTER KRAFTIGT", "STRONGLY_SUPPORTS"), ("forpligter sig til", "COMMITS_TO")])
         );
     }
 
@@ -615,11 +532,7 @@ mod tests {
     fn lower_case_word_before_capitals() {
         // seeds/002 paragraph 33.
         assert_eq!(
-            found(
-                "da",
-                "karakter. vil OVERVÅGE fremskridtene med gennemførelsen",
-                false
-            ),
+            found("da", "karakter. vil OVERVÅGE fremskridtene med gennemførelsen", false),
             pairs(&[("vil OVERVÅGE", "WILL_MONITOR")])
         );
     }
@@ -628,11 +541,7 @@ mod tests {
     fn sentence_initial_verb() {
         // seeds/002 paragraph 23.
         assert_eq!(
-            found(
-                "da",
-                "til nævnte konvention. Deltager desuden fortsat i multilaterale udvekslinger",
-                true
-            ),
+            found("da", "til nævnte konvention. Deltager desuden fortsat i multilaterale udvekslinger", true),
             pairs(&[("Deltager", "PARTICIPATES")])
         );
     }
@@ -652,24 +561,14 @@ mod tests {
             ])
         );
         // seeds/003: `We welcome` is not the Council.
-        assert!(
-            found(
-                "en",
-                "We welcome the Committee’s adoption of the UN Convention",
-                true
-            )
-            .is_empty()
-        );
+        assert!(found("en", "We welcome the Committee’s adoption of the UN Convention", true).is_empty());
     }
 
     #[test]
     fn recital_opening() {
         let lex = Lexicons::embedded().unwrap().get("da").unwrap();
         let m = VerbMatcher::new(&lex.recitals, lex);
-        assert_eq!(
-            m.opening("SOM MINDER OM sine konklusioner om"),
-            Some(("RECALLING".to_string(), 13))
-        );
+        assert_eq!(m.opening("SOM MINDER OM sine konklusioner om"), Some(("RECALLING".to_string(), 13)));
         assert_eq!(m.opening("MINDER OM, at dette"), None);
         assert_eq!(m.opening("som minder om"), None);
     }
