@@ -1,1 +1,588 @@
-//! The table schemas: loads schemas/v1, builds the Arrow schema and CSV headers.
+//! The table schemas: `schemas/v1/*.schema.json` (Frictionless Table Schemas), embedded and
+//! parsed once. They are the one source of column names and types: the CSV header, the Arrow
+//! schema written into Parquet and each record's cells all follow them.
+
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
+use arrow_schema::{DataType, Field as ArrowField, Schema as ArrowSchema, SchemaRef};
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use crate::error::Error;
+use crate::model::{
+    DatedEvent, Document, Footnote, NoteHeader, OperativeClause, Paragraph, Recital, Reference,
+};
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: &str = "1";
+
+/// The key under which Parquet files and the data package record the schema version.
+pub const VERSION_KEY: &str = "councildata.schema_version";
+
+/// The eight tables, in the order they are written and listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Table {
+    Documents,
+    NoteHeaders,
+    Paragraphs,
+    OperativeClauses,
+    Recitals,
+    Footnotes,
+    References,
+    DatedEvents,
+}
+
+impl Table {
+    /// Every table.
+    pub const ALL: [Table; 8] = [
+        Table::Documents,
+        Table::NoteHeaders,
+        Table::Paragraphs,
+        Table::OperativeClauses,
+        Table::Recitals,
+        Table::Footnotes,
+        Table::References,
+        Table::DatedEvents,
+    ];
+
+    /// The table's name, as in file names and the data package.
+    pub fn name(self) -> &'static str {
+        match self {
+            Table::Documents => "documents",
+            Table::NoteHeaders => "note_headers",
+            Table::Paragraphs => "paragraphs",
+            Table::OperativeClauses => "operative_clauses",
+            Table::Recitals => "recitals",
+            Table::Footnotes => "footnotes",
+            Table::References => "references",
+            Table::DatedEvents => "dated_events",
+        }
+    }
+
+    /// The table of a name.
+    pub fn from_name(name: &str) -> Option<Table> {
+        Table::ALL.into_iter().find(|t| t.name() == name)
+    }
+
+    fn schema_json(self) -> &'static str {
+        match self {
+            Table::Documents => include_str!("../schemas/v1/documents.schema.json"),
+            Table::NoteHeaders => include_str!("../schemas/v1/note_headers.schema.json"),
+            Table::Paragraphs => include_str!("../schemas/v1/paragraphs.schema.json"),
+            Table::OperativeClauses => include_str!("../schemas/v1/operative_clauses.schema.json"),
+            Table::Recitals => include_str!("../schemas/v1/recitals.schema.json"),
+            Table::Footnotes => include_str!("../schemas/v1/footnotes.schema.json"),
+            Table::References => include_str!("../schemas/v1/references.schema.json"),
+            Table::DatedEvents => include_str!("../schemas/v1/dated_events.schema.json"),
+        }
+    }
+}
+
+/// A column's type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FieldType {
+    String,
+    Integer,
+    Date,
+}
+
+/// A column's constraints.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Constraints {
+    #[serde(default)]
+    pub required: bool,
+    #[serde(default, rename = "enum")]
+    pub values: Option<Vec<String>>,
+    #[serde(default)]
+    pub pattern: Option<String>,
+    #[serde(default)]
+    pub minimum: Option<i64>,
+}
+
+/// A column.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Field {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: FieldType,
+    #[serde(default)]
+    pub constraints: Constraints,
+}
+
+/// A foreign key: `fields` refer to `reference.fields` of `reference.resource`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ForeignKey {
+    pub fields: Vec<String>,
+    pub reference: KeyReference,
+}
+
+/// The target of a foreign key.
+#[derive(Debug, Clone, Deserialize)]
+pub struct KeyReference {
+    pub resource: String,
+    pub fields: Vec<String>,
+}
+
+/// One table's schema as the file declares it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct TableSchema {
+    pub name: String,
+    pub fields: Vec<Field>,
+    #[serde(default, rename = "primaryKey")]
+    pub primary_key: Vec<String>,
+    /// The table's key when part of it may be null (declared as a unique key).
+    #[serde(default, rename = "councildata:key")]
+    pub nullable_key: Vec<String>,
+    #[serde(default, rename = "foreignKeys")]
+    pub foreign_keys: Vec<ForeignKey>,
+}
+
+impl TableSchema {
+    /// The columns that identify a row.
+    pub fn key(&self) -> &[String] {
+        if self.primary_key.is_empty() { &self.nullable_key } else { &self.primary_key }
+    }
+
+    /// The position of a column.
+    pub fn position(&self, name: &str) -> Option<usize> {
+        self.fields.iter().position(|f| f.name == name)
+    }
+}
+
+/// The schemas of every table, with their Arrow forms.
+pub struct Schemas {
+    tables: HashMap<Table, (TableSchema, SchemaRef, &'static str)>,
+}
+
+impl Schemas {
+    /// The embedded schemas of this build's version, parsed once.
+    pub fn embedded() -> Result<&'static Schemas, Error> {
+        static CELL: OnceLock<Result<Schemas, Error>> = OnceLock::new();
+        CELL.get_or_init(Schemas::parse).as_ref().map_err(Clone::clone)
+    }
+
+    fn parse() -> Result<Schemas, Error> {
+        let mut tables = HashMap::new();
+        for table in Table::ALL {
+            let file = format!("v{SCHEMA_VERSION}/{}.schema.json", table.name());
+            let json = table.schema_json();
+            let schema: TableSchema = serde_json::from_str(json)
+                .map_err(|e| Error::Schema { file: file.clone(), message: e.to_string() })?;
+            if schema.name != table.name() {
+                return Err(Error::Schema { file, message: format!("names table {}", schema.name) });
+            }
+            let arrow = arrow_schema(&schema);
+            tables.insert(table, (schema, arrow, json));
+        }
+        Ok(Schemas { tables })
+    }
+
+    /// A table's schema.
+    pub fn table(&self, table: Table) -> &TableSchema {
+        &self.entry(table).0
+    }
+
+    /// A table's Arrow schema, with the schema version in its metadata.
+    pub fn arrow(&self, table: Table) -> SchemaRef {
+        self.entry(table).1.clone()
+    }
+
+    /// A table's schema file, verbatim.
+    pub fn json(&self, table: Table) -> &'static str {
+        self.entry(table).2
+    }
+
+    fn entry(&self, table: Table) -> &(TableSchema, SchemaRef, &'static str) {
+        // Every table is inserted by `parse`, or `embedded` returned an error.
+        &self.tables[&table]
+    }
+}
+
+/// The Arrow schema of a table: strings as Utf8, integers as Int64, dates as Date32.
+fn arrow_schema(schema: &TableSchema) -> SchemaRef {
+    let fields: Vec<ArrowField> = schema
+        .fields
+        .iter()
+        .map(|f| {
+            let data_type = match f.kind {
+                FieldType::String => DataType::Utf8,
+                FieldType::Integer => DataType::Int64,
+                FieldType::Date => DataType::Date32,
+            };
+            ArrowField::new(&f.name, data_type, !f.constraints.required)
+        })
+        .collect();
+    let metadata = HashMap::from([(VERSION_KEY.to_string(), SCHEMA_VERSION.to_string())]);
+    Arc::new(ArrowSchema::new_with_metadata(fields, metadata))
+}
+
+/// One value of a row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cell<'a> {
+    Str(Option<&'a str>),
+    Int(Option<i64>),
+    Date(Option<NaiveDate>),
+}
+
+impl Cell<'_> {
+    /// The column type this cell belongs in.
+    pub fn kind(&self) -> FieldType {
+        match self {
+            Cell::Str(_) => FieldType::String,
+            Cell::Int(_) => FieldType::Integer,
+            Cell::Date(_) => FieldType::Date,
+        }
+    }
+
+    /// No value.
+    pub fn is_null(&self) -> bool {
+        matches!(self, Cell::Str(None) | Cell::Int(None) | Cell::Date(None))
+    }
+
+    /// The value as CSV writes it: ISO 8601 dates, decimal integers, empty for null.
+    pub fn to_text(&self) -> String {
+        match self {
+            Cell::Str(v) => v.unwrap_or_default().to_string(),
+            Cell::Int(v) => v.map(|n| n.to_string()).unwrap_or_default(),
+            Cell::Date(v) => v.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
+        }
+    }
+}
+
+/// A record of a table: its cells in the schema's column order.
+pub trait Record {
+    /// The table it belongs to.
+    const TABLE: Table;
+    /// The cells, one per schema field, in order.
+    fn cells(&self) -> Vec<Cell<'_>>;
+}
+
+fn s(v: &str) -> Cell<'_> {
+    Cell::Str(Some(v))
+}
+
+fn opt(v: &Option<String>) -> Cell<'_> {
+    Cell::Str(v.as_deref())
+}
+
+impl Record for Document {
+    const TABLE: Table = Table::Documents;
+    fn cells(&self) -> Vec<Cell<'_>> {
+        vec![
+            s(&self.doc_id),
+            s(&self.source_path),
+            s(&self.source_sha256),
+            s(&self.language),
+            s(self.kind.as_str()),
+            opt(&self.council_ref),
+            opt(&self.register_id),
+            opt(&self.title),
+            Cell::Int(Some(self.byte_len)),
+            Cell::Int(Some(self.line_count)),
+            Cell::Int(Some(self.page_count)),
+            Cell::Int(Some(self.furniture_lines)),
+        ]
+    }
+}
+
+impl Record for NoteHeader {
+    const TABLE: Table = Table::NoteHeaders;
+    fn cells(&self) -> Vec<Cell<'_>> {
+        vec![
+            s(&self.doc_id),
+            s(&self.label),
+            opt(&self.sender),
+            opt(&self.recipient),
+            opt(&self.subject),
+            Cell::Int(Some(self.line)),
+            opt(&self.prev_doc),
+            opt(&self.dated),
+            opt(&self.subject_codes),
+        ]
+    }
+}
+
+impl Record for Paragraph {
+    const TABLE: Table = Table::Paragraphs;
+    fn cells(&self) -> Vec<Cell<'_>> {
+        vec![
+            s(&self.doc_id),
+            Cell::Int(Some(self.number)),
+            opt(&self.sub),
+            opt(&self.section),
+            s(&self.text),
+            Cell::Int(Some(self.line)),
+            Cell::Int(Some(self.line_end)),
+            Cell::Int(Some(self.byte_start)),
+            Cell::Int(Some(self.byte_end)),
+        ]
+    }
+}
+
+impl Record for OperativeClause {
+    const TABLE: Table = Table::OperativeClauses;
+    fn cells(&self) -> Vec<Cell<'_>> {
+        vec![
+            s(&self.doc_id),
+            Cell::Int(self.paragraph),
+            Cell::Int(Some(self.ordinal)),
+            s(&self.surface),
+            s(&self.canonical),
+            Cell::Int(Some(self.line)),
+            Cell::Int(Some(self.byte_start)),
+            Cell::Int(Some(self.byte_end)),
+            s(&self.form),
+        ]
+    }
+}
+
+impl Record for Recital {
+    const TABLE: Table = Table::Recitals;
+    fn cells(&self) -> Vec<Cell<'_>> {
+        vec![
+            s(&self.doc_id),
+            Cell::Int(Some(self.ordinal)),
+            s(&self.surface),
+            s(&self.canonical),
+            s(&self.text),
+            Cell::Int(Some(self.line)),
+            Cell::Int(Some(self.line_end)),
+            Cell::Int(Some(self.byte_start)),
+            Cell::Int(Some(self.byte_end)),
+        ]
+    }
+}
+
+impl Record for Footnote {
+    const TABLE: Table = Table::Footnotes;
+    fn cells(&self) -> Vec<Cell<'_>> {
+        vec![
+            s(&self.doc_id),
+            Cell::Int(Some(self.number)),
+            s(&self.body),
+            Cell::Int(self.marker_line),
+            Cell::Int(Some(self.line)),
+            Cell::Int(self.paragraph),
+            Cell::Int(Some(self.byte_start)),
+            Cell::Int(Some(self.byte_end)),
+        ]
+    }
+}
+
+impl Record for Reference {
+    const TABLE: Table = Table::References;
+    fn cells(&self) -> Vec<Cell<'_>> {
+        vec![
+            s(&self.doc_id),
+            Cell::Int(Some(self.ordinal)),
+            s(self.kind.as_str()),
+            s(&self.surface),
+            s(&self.normalized),
+            Cell::Int(self.paragraph),
+            Cell::Int(self.footnote),
+            Cell::Int(Some(self.line)),
+            Cell::Int(Some(self.byte_start)),
+            Cell::Int(Some(self.byte_end)),
+        ]
+    }
+}
+
+impl Record for DatedEvent {
+    const TABLE: Table = Table::DatedEvents;
+    fn cells(&self) -> Vec<Cell<'_>> {
+        vec![
+            s(&self.doc_id),
+            Cell::Int(Some(self.ordinal)),
+            s(&self.surface),
+            Cell::Date(Some(self.date_start)),
+            Cell::Date(Some(self.date_end)),
+            s(self.precision.as_str()),
+            s(&self.sentence),
+            Cell::Int(self.paragraph),
+            Cell::Int(self.footnote),
+            Cell::Int(Some(self.line)),
+            Cell::Int(Some(self.byte_start)),
+            Cell::Int(Some(self.byte_end)),
+        ]
+    }
+}
+
+/// The constraints a row's cells break: `(column, message)` for each.
+pub fn violations(schema: &TableSchema, cells: &[Cell]) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    if cells.len() != schema.fields.len() {
+        out.push((String::new(), format!("{} cells for {} columns", cells.len(), schema.fields.len())));
+        return out;
+    }
+    for (field, cell) in schema.fields.iter().zip(cells) {
+        let c = &field.constraints;
+        if cell.kind() != field.kind {
+            out.push((field.name.clone(), format!("a {:?} value in a {:?} column", cell.kind(), field.kind)));
+            continue;
+        }
+        if cell.is_null() {
+            if c.required {
+                out.push((field.name.clone(), "required value missing".into()));
+            }
+            continue;
+        }
+        if let (Some(values), Cell::Str(Some(v))) = (&c.values, cell) {
+            if !values.iter().any(|x| x == v) {
+                out.push((field.name.clone(), format!("`{v}` is not one of {}", values.join(", "))));
+            }
+        }
+        if let (Some(min), Cell::Int(Some(v))) = (c.minimum, cell) {
+            if *v < min {
+                out.push((field.name.clone(), format!("{v} is below the minimum {min}")));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DocKind, Precision, RefKind};
+
+    fn check<R: Record>(record: &R) {
+        let schemas = Schemas::embedded().unwrap();
+        let schema = schemas.table(R::TABLE);
+        let cells = record.cells();
+        assert_eq!(cells.len(), schema.fields.len(), "{}", schema.name);
+        assert_eq!(violations(schema, &cells), Vec::<(String, String)>::new(), "{}", schema.name);
+        assert_eq!(schemas.arrow(R::TABLE).fields().len(), cells.len());
+    }
+
+    #[test]
+    fn every_record_fits_its_schema() {
+        let id = "ST-7290-2021-INIT:da".to_string();
+        check(&Document {
+            doc_id: id.clone(),
+            source_path: "a.txt".into(),
+            source_sha256: "0".repeat(64),
+            language: "da".into(),
+            kind: DocKind::Conclusions,
+            council_ref: Some("7290/21".into()),
+            register_id: Some("ST-7290-2021-INIT".into()),
+            title: None,
+            byte_len: 10,
+            line_count: 1,
+            page_count: 1,
+            furniture_lines: 0,
+        });
+        check(&NoteHeader {
+            doc_id: id.clone(),
+            label: "NOTE".into(),
+            sender: None,
+            recipient: None,
+            subject: None,
+            line: 1,
+            prev_doc: None,
+            dated: None,
+            subject_codes: None,
+        });
+        check(&Paragraph {
+            doc_id: id.clone(),
+            number: 1,
+            sub: Some("a".into()),
+            section: None,
+            text: "t".into(),
+            line: 1,
+            line_end: 2,
+            byte_start: 0,
+            byte_end: 1,
+        });
+        check(&OperativeClause {
+            doc_id: id.clone(),
+            paragraph: None,
+            ordinal: 1,
+            surface: "FREMHÆVER".into(),
+            canonical: "STRESSES".into(),
+            line: 1,
+            byte_start: 0,
+            byte_end: 10,
+            form: "capitals".into(),
+        });
+        check(&Recital {
+            doc_id: id.clone(),
+            ordinal: 1,
+            surface: "SOM MINDER OM".into(),
+            canonical: "RECALLING".into(),
+            text: "t".into(),
+            line: 1,
+            line_end: 1,
+            byte_start: 0,
+            byte_end: 1,
+        });
+        check(&Footnote {
+            doc_id: id.clone(),
+            number: 1,
+            body: "12109/13.".into(),
+            marker_line: None,
+            line: 3,
+            paragraph: None,
+            byte_start: 0,
+            byte_end: 9,
+        });
+        check(&Reference {
+            doc_id: id.clone(),
+            ordinal: 1,
+            kind: RefKind::CouncilDoc,
+            surface: "12109/13".into(),
+            normalized: "ST-12109-2013-INIT".into(),
+            paragraph: None,
+            footnote: Some(1),
+            line: 3,
+            byte_start: 0,
+            byte_end: 8,
+        });
+        check(&DatedEvent {
+            doc_id: id,
+            ordinal: 1,
+            surface: "2019-2024".into(),
+            date_start: NaiveDate::from_ymd_opt(2019, 1, 1).unwrap(),
+            date_end: NaiveDate::from_ymd_opt(2024, 12, 31).unwrap(),
+            precision: Precision::Year,
+            sentence: "s".into(),
+            paragraph: None,
+            footnote: None,
+            line: 1,
+            byte_start: 0,
+            byte_end: 9,
+        });
+    }
+
+    #[test]
+    fn violations_name_the_column() {
+        let schemas = Schemas::embedded().unwrap();
+        let schema = schemas.table(Table::References);
+        let mut cells = vec![Cell::Str(None); 0];
+        cells.extend([
+            Cell::Str(Some("x")),
+            Cell::Int(Some(0)),
+            Cell::Str(Some("treaty")),
+            Cell::Str(None),
+            Cell::Str(Some("n")),
+            Cell::Int(None),
+            Cell::Int(None),
+            Cell::Int(Some(1)),
+            Cell::Int(Some(0)),
+            Cell::Int(Some(1)),
+        ]);
+        let v = violations(schema, &cells);
+        let columns: Vec<&str> = v.iter().map(|(c, _)| c.as_str()).collect();
+        assert_eq!(columns, ["ordinal", "kind", "surface"]);
+    }
+
+    #[test]
+    fn arrow_types_follow_the_schema() {
+        let arrow = Schemas::embedded().unwrap().arrow(Table::DatedEvents);
+        assert_eq!(arrow.field_with_name("date_start").unwrap().data_type(), &DataType::Date32);
+        assert_eq!(arrow.field_with_name("ordinal").unwrap().data_type(), &DataType::Int64);
+        assert!(arrow.field_with_name("paragraph").unwrap().is_nullable());
+        assert_eq!(arrow.metadata().get(VERSION_KEY).map(String::as_str), Some("1"));
+    }
+}

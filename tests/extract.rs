@@ -17,11 +17,9 @@ fn extract_seeds(wd: &Workdir, out: &str, extra: &[&str]) -> std::process::Outpu
 
 fn read_parquet(path: &std::path::Path) -> (Vec<RecordBatch>, Option<String>) {
     let builder = ParquetRecordBatchReaderBuilder::try_new(File::open(path).unwrap()).unwrap();
-    let version = builder
-        .metadata()
-        .file_metadata()
-        .key_value_metadata()
-        .and_then(|kv| kv.iter().find(|k| k.key == "councildata.schema_version").and_then(|k| k.value.clone()));
+    let version = builder.metadata().file_metadata().key_value_metadata().and_then(|kv| {
+        kv.iter().find(|k| k.key == "councildata.schema_version").and_then(|k| k.value.clone())
+    });
     let batches = builder.build().unwrap().collect::<Result<Vec<_>, _>>().unwrap();
     (batches, version)
 }
@@ -43,18 +41,20 @@ fn seeds_extract_into_every_table() {
 #[test]
 fn output_is_identical_whatever_the_order_or_threads() {
     let wd = Workdir::new();
-    let mut files: Vec<String> = seeds().iter().map(|p| p.to_string_lossy().into_owned()).collect();
-    let base: Vec<String> = files.iter().map(|f| format!("in/{}", f.rsplit('/').next().unwrap())).collect();
-    for (src, dst) in files.iter().zip(&base) {
-        wd.write(dst, std::fs::read(src).unwrap());
-    }
-    files = base.clone();
+    let files: Vec<String> = seeds()
+        .iter()
+        .map(|p| {
+            let name = format!("in/{}", p.file_name().unwrap().to_string_lossy());
+            wd.write(&name, std::fs::read(p).unwrap());
+            name
+        })
+        .collect();
+    let reversed: Vec<String> = files.iter().rev().cloned().collect();
     let mut args_a: Vec<&str> = vec!["extract"];
     args_a.extend(files.iter().map(String::as_str));
     args_a.extend(["--out", "a", "--jobs", "1", "--quiet"]);
-    files.reverse();
     let mut args_b: Vec<&str> = vec!["extract"];
-    args_b.extend(files.iter().map(String::as_str));
+    args_b.extend(reversed.iter().map(String::as_str));
     args_b.extend(["--out", "b", "--jobs", "4", "--quiet"]);
     assert!(wd.run(&args_a).status.success());
     assert!(wd.run(&args_b).status.success());
@@ -86,11 +86,8 @@ fn parquet_and_csv_agree_row_for_row() {
             assert_eq!(names, header, "{table}");
             for i in 0..batch.num_rows() {
                 for (c, col) in batch.columns().iter().enumerate() {
-                    let shown = if col.is_null(i) {
-                        String::new()
-                    } else {
-                        arrow_cast_display(col.as_ref(), i)
-                    };
+                    let shown =
+                        if col.is_null(i) { String::new() } else { arrow_cast_display(col.as_ref(), i) };
                     assert_eq!(shown, rows[r][c], "{table} row {r} column {}", header[c]);
                 }
                 r += 1;
@@ -124,13 +121,16 @@ fn byte_spans_slice_the_source_back() {
     let paths: std::collections::HashMap<String, String> =
         docs.records().map(|r| r.unwrap()).map(|r| (r[0].to_string(), r[1].to_string())).collect();
     let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    for (table, surface_col) in [("operative_clauses", "surface"), ("references", "surface"), ("dated_events", "surface")] {
+    for (table, surface_col) in
+        [("operative_clauses", "surface"), ("references", "surface"), ("dated_events", "surface")]
+    {
         let mut rdr = csv::Reader::from_path(wd.path().join(format!("ds/{table}.csv"))).unwrap();
         let h = rdr.headers().unwrap().clone();
         let col = |n: &str| h.iter().position(|x| x == n).unwrap();
         for rec in rdr.records().map(Result::unwrap) {
             let src = &sources[&paths[&rec[col("doc_id")]]];
-            let (s, e): (usize, usize) = (rec[col("byte_start")].parse().unwrap(), rec[col("byte_end")].parse().unwrap());
+            let (s, e): (usize, usize) =
+                (rec[col("byte_start")].parse().unwrap(), rec[col("byte_end")].parse().unwrap());
             let slice = String::from_utf8(src[s..e].to_vec()).unwrap();
             let surface = rec[col(surface_col)].replace('…', "");
             // The slice holds the surface's words in order, with line breaks (and, for a

@@ -30,5 +30,8 @@ fn every_seed_matches_its_golden_files() {
             }
         }
     }
-    assert!(mismatches.is_empty(), "differs from golden (UPDATE_GOLDEN=1 to rewrite, then review): {mismatches:?}");
+    assert!(
+        mismatches.is_empty(),
+        "differs from golden (UPDATE_GOLDEN=1 to rewrite, then review): {mismatches:?}"
+    );
 }
