@@ -31,7 +31,7 @@ def dataset(tmp_path_factory):
 def db(dataset):
     con = duckdb.connect()
     for table in TABLES:
-        con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{dataset / (table + '.parquet')}')")
+        con.execute(f"CREATE VIEW \"{table}\" AS SELECT * FROM read_parquet('{dataset / (table + '.parquet')}')")
     return con
 
 
