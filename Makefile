@@ -20,8 +20,9 @@ test: rust-test python-test
 rust-test:
 	$(CARGO) test --locked
 
-python-test: build $(VENV)/.installed
-	$(PY) -m pytest -q tests/python
+python-test: $(VENV)/.installed
+	$(CARGO) build --locked
+	COUNCILDATA_BIN=target/debug/councildata $(PY) -m pytest -q tests/python
 
 lint:
 	$(CARGO) fmt --check

@@ -3,16 +3,18 @@ DuckDB for the questions the extraction must answer. Expected values were read o
 texts in seeds/, not off the output."""
 
 import json
+import os
 import pathlib
 import subprocess
 
 import duckdb
+import frictionless
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-BIN = ROOT / "target" / "release" / "councildata"
+BIN = ROOT / os.environ.get("COUNCILDATA_BIN", "target/release/councildata")
 TABLES = [
     "documents", "note_headers", "paragraphs", "operative_clauses",
     "recitals", "footnotes", "references", "dated_events",
@@ -180,3 +182,8 @@ def test_dated_event_ranges_in_danish_and_slovenian(db):
     assert rows["25. in 26. oktober 2025"] == "2025-10-26"
     assert rows["2019-2024"] == "2024-12-31"
     assert rows["20. juni 2019"] == "2019-06-20"
+
+
+def test_the_data_package_validates_with_frictionless(dataset):
+    report = frictionless.validate(str(dataset / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
