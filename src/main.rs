@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use councildata::cmd::{extract, validate};
+use councildata::cmd::{extract, merge, validate};
 
 /// EU Council document text in, a typed CSV + Parquet dataset out.
 #[derive(Parser)]
@@ -34,9 +34,32 @@ enum Command {
         /// Largest document accepted, in bytes.
         #[arg(long, default_value_t = extract::DEFAULT_MAX_DOC_BYTES)]
         max_doc_bytes: u64,
+        /// File-name pattern taken from directories, repeatable (default: *.txt).
+        #[arg(long = "glob", value_name = "PATTERN")]
+        globs: Vec<String>,
+        /// How to read files that are not UTF-8.
+        #[arg(long, value_enum, default_value_t = EncodingArg::Utf8)]
+        encoding: EncodingArg,
+        /// Write only shard K of N (part files under DIR/<table>/); `merge` joins them.
+        #[arg(long, value_name = "K/N")]
+        shard: Option<extract::Shard>,
         /// Print nothing but errors.
         #[arg(long, short)]
         quiet: bool,
+        /// Print a line per document.
+        #[arg(long, short)]
+        verbose: bool,
+    },
+    /// Join the part files of a sharded extraction into one dataset.
+    #[command(
+        after_help = "Examples:\n  councildata extract corpus --shard 1/2 --out parts\n  councildata extract corpus --shard 2/2 --out parts\n  councildata merge parts --out dataset"
+    )]
+    Merge {
+        /// The directory the shards wrote into.
+        dir: PathBuf,
+        /// The dataset directory to write (replaced atomically).
+        #[arg(long)]
+        out: PathBuf,
     },
     /// Check documents against the grammar and the schemas, like a compiler.
     #[command(
@@ -56,6 +79,16 @@ enum Command {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum EncodingArg {
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    #[value(name = "latin1", alias = "iso-8859-1")]
+    Latin1,
+    #[value(name = "windows-1252", alias = "cp1252")]
+    Windows1252,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum Format {
     Text,
     Json,
@@ -64,6 +97,13 @@ enum Format {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Merge { dir, out } => match merge::run(&dir, &out) {
+            Ok(_) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(2)
+            }
+        },
         Command::Validate { files, format, max_doc_bytes } => {
             match validate::validate_files(&files, max_doc_bytes) {
                 Ok(findings) => {
@@ -94,8 +134,14 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Extract { inputs, out, jobs, max_doc_bytes, quiet } => {
-            let opts = extract::Options { inputs, out, jobs, max_doc_bytes, quiet };
+        Command::Extract { inputs, out, jobs, max_doc_bytes, globs, encoding, shard, quiet, verbose } => {
+            let encoding = match encoding {
+                EncodingArg::Utf8 => extract::Encoding::Utf8,
+                EncodingArg::Latin1 => extract::Encoding::Latin1,
+                EncodingArg::Windows1252 => extract::Encoding::Windows1252,
+            };
+            let opts =
+                extract::Options { inputs, out, jobs, max_doc_bytes, globs, encoding, shard, quiet, verbose };
             match extract::run(&opts) {
                 Ok(summary) if summary.failed == 0 => ExitCode::SUCCESS,
                 Ok(_) => ExitCode::from(1),

@@ -190,3 +190,31 @@ fn a_failed_run_leaves_the_previous_dataset_alone() {
     assert!(wd.run(&["extract", "in", "--out", "ds", "--quiet"]).status.success());
     assert_eq!(wd.read("ds/documents.csv"), before);
 }
+
+#[test]
+fn a_sharded_run_merged_equals_an_unsharded_run_byte_for_byte() {
+    let wd = Workdir::new();
+    let seeds_dir = root().join("seeds");
+    let seeds_dir = seeds_dir.to_str().unwrap();
+    assert!(wd.run(&["extract", seeds_dir, "--out", "full", "--quiet"]).status.success());
+    for shard in ["1/3", "2/3", "3/3"] {
+        let out = wd.run(&["extract", seeds_dir, "--out", "parts", "--shard", shard, "--quiet"]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    assert!(wd.path().join("parts/paragraphs/part-2-of-3.parquet").exists());
+    let out = wd.run(&["merge", "parts", "--out", "merged"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    for table in TABLES {
+        for ext in ["csv", "parquet"] {
+            let a = std::fs::read(wd.path().join(format!("full/{table}.{ext}"))).unwrap();
+            let b = std::fs::read(wd.path().join(format!("merged/{table}.{ext}"))).unwrap();
+            assert!(a == b, "{table}.{ext} differs");
+        }
+    }
+    assert_eq!(wd.read("full/datapackage.json"), wd.read("merged/datapackage.json"));
+    // A missing part is named.
+    std::fs::remove_file(wd.path().join("parts/footnotes/part-3-of-3.parquet")).unwrap();
+    let out = wd.run(&["merge", "parts", "--out", "merged2"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("part-3-of-3.parquet"));
+}

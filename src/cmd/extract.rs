@@ -1,12 +1,15 @@
 //! `councildata extract INPUT... --out DIR`: reads documents (files, directories, stdin),
-//! extracts them in parallel, and writes the dataset atomically: into a temporary directory
-//! beside DIR, renamed into place only when complete, under a lock.
+//! extracts them in parallel chunks and streams the records into the dataset, written
+//! atomically: into a temporary directory beside DIR, swapped into place only when complete,
+//! under a lock. With `--shard K/N` it writes one shard's part files instead.
 
+use std::collections::HashSet;
 use std::fs;
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
@@ -14,13 +17,58 @@ use crate::error::{Error, Position};
 use crate::grammar::Grammar;
 use crate::grammar::document::{Notice, Source, extract};
 use crate::model::Extraction;
-use crate::sink::DatasetWriter;
+use crate::sink::{DatasetWriter, Layout};
 
 /// Default largest document, in bytes.
 pub const DEFAULT_MAX_DOC_BYTES: u64 = 64 * 1024 * 1024;
 
+/// Documents extracted in parallel before their records are written, per worker thread: the
+/// memory a run holds does not grow with the corpus.
+const CHUNK_PER_THREAD: usize = 32;
+
+/// How to read bytes that are not UTF-8.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Encoding {
+    /// UTF-8 only: anything else is an error naming the first bad byte.
+    #[default]
+    Utf8,
+    /// ISO 8859-1.
+    Latin1,
+    /// Windows-1252.
+    Windows1252,
+}
+
+/// One shard of a run split over processes or machines: `K/N`, K from 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    pub index: u64,
+    pub count: u64,
+}
+
+impl std::str::FromStr for Shard {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Shard, String> {
+        let (k, n) = s.split_once('/').ok_or("expected K/N, as in 2/8")?;
+        let index: u64 = k.parse().map_err(|_| format!("`{k}` is not a number"))?;
+        let count: u64 = n.parse().map_err(|_| format!("`{n}` is not a number"))?;
+        if count == 0 || index == 0 || index > count {
+            return Err(format!("shard {index} of {count}: K must be from 1 to N"));
+        }
+        Ok(Shard { index, count })
+    }
+}
+
+impl Shard {
+    /// Whether a document belongs to this shard: shards are contiguous ranges of the order
+    /// every run writes in, so their parts concatenate to the unsharded dataset.
+    pub fn holds(&self, key: u64) -> bool {
+        let bucket = (u128::from(key) * u128::from(self.count)) >> 64;
+        bucket == u128::from(self.index - 1)
+    }
+}
+
 /// Options of `extract`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Options {
     /// Files, directories (walked recursively for `*.txt`), or `-` for standard input.
     pub inputs: Vec<PathBuf>,
@@ -30,8 +78,16 @@ pub struct Options {
     pub jobs: usize,
     /// Largest document accepted.
     pub max_doc_bytes: u64,
+    /// File-name patterns taken from directories (default `*.txt`).
+    pub globs: Vec<String>,
+    /// How to read non-UTF-8 files.
+    pub encoding: Encoding,
+    /// Write only this shard's part files.
+    pub shard: Option<Shard>,
     /// Print nothing but errors.
     pub quiet: bool,
+    /// Print a line per document.
+    pub verbose: bool,
 }
 
 /// One input document.
@@ -41,6 +97,18 @@ pub struct Input {
     pub path: Option<PathBuf>,
     /// `source_path`: as given, or relative to the input root.
     pub source_path: String,
+}
+
+impl Input {
+    /// The document's place in every run's order: a stable hash of its source path.
+    pub fn order_key(&self) -> u64 {
+        fnv1a(self.source_path.as_bytes())
+    }
+}
+
+/// FNV-1a, 64 bits: stable across runs, machines and Rust versions.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// A document extracted, with its notices.
@@ -56,6 +124,8 @@ pub struct Summary {
     pub extracted: usize,
     pub warned: usize,
     pub failed: usize,
+    /// Rows written per table, in `Table::ALL` order.
+    pub rows: [usize; 8],
 }
 
 /// Runs `extract`. Per-document errors are reported and counted; they never stop the run.
@@ -63,96 +133,189 @@ pub fn run(opts: &Options) -> Result<Summary, Error> {
     let started = Instant::now();
     let grammar = Grammar::embedded()?;
     let mut errors = Vec::new();
-    let inputs = collect_inputs(&opts.inputs, &mut errors);
+    let mut skipped = Vec::new();
+    let mut inputs = collect_inputs_matching(&opts.inputs, &opts.globs, &mut errors, &mut skipped)?;
+    inputs.sort_by(|a, b| (a.order_key(), &a.source_path).cmp(&(b.order_key(), &b.source_path)));
+    if let Some(shard) = opts.shard {
+        inputs.retain(|i| shard.holds(i.order_key()));
+    }
+    let progress = progress_bar(inputs.len() as u64, opts.quiet);
+    let say = |line: String| progress.suspend(|| eprintln!("{line}"));
+    if !opts.quiet {
+        for path in &skipped {
+            say(format!("skipped: {} (not matched by {})", path.display(), globs_text(&opts.globs)));
+        }
+    }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs)
         .build()
         .map_err(|e| Error::output(&opts.out, e))?;
-    let results: Vec<Result<Extracted, Error>> = pool
-        .install(|| inputs.par_iter().map(|input| extract_one(input, opts.max_doc_bytes, grammar)).collect());
+    let chunk = CHUNK_PER_THREAD * pool.current_num_threads().max(1);
 
-    let mut docs = Vec::new();
-    for r in results {
-        match r {
-            Ok(d) => docs.push(d),
-            Err(e) => errors.push(e),
+    let mut summary = Summary::default();
+    let mut seen: HashSet<String> = HashSet::new();
+    let layout = match opts.shard {
+        Some(s) => Layout::Part { index: s.index, count: s.count },
+        None => Layout::Single,
+    };
+    let written = write_atomically(&opts.out, layout, |writer| {
+        for batch in inputs.chunks(chunk) {
+            let results: Vec<Result<Extracted, Error>> = pool.install(|| {
+                batch
+                    .par_iter()
+                    .map(|input| extract_one(input, opts.max_doc_bytes, opts.encoding, grammar))
+                    .collect()
+            });
+            for (input, result) in batch.iter().zip(results) {
+                progress.inc(1);
+                let d = match result {
+                    Ok(d) => d,
+                    Err(e) => {
+                        say(format!("error: {e}"));
+                        summary.failed += 1;
+                        continue;
+                    }
+                };
+                let doc = &d.extraction.document;
+                if !seen.insert(doc.doc_id.clone()) {
+                    let e = Error::DuplicateDocument {
+                        path: PathBuf::from(&input.source_path),
+                        doc_id: doc.doc_id.clone(),
+                        other: "an earlier document".into(),
+                    };
+                    say(format!("error: {e}"));
+                    summary.failed += 1;
+                    continue;
+                }
+                writer.write(&d.extraction)?;
+                summary.extracted += 1;
+                summary.warned += usize::from(!d.notices.is_empty());
+                for (count, n) in summary.rows.iter_mut().zip(row_counts(&d.extraction)) {
+                    *count += n;
+                }
+                if !opts.quiet {
+                    for n in &d.notices {
+                        say(format!(
+                            "{}: {}:{}:{}: [{}] {}",
+                            n.severity.as_str(),
+                            doc.source_path,
+                            n.line,
+                            n.column,
+                            n.code,
+                            n.message
+                        ));
+                    }
+                }
+                if opts.verbose {
+                    say(format!(
+                        "{}: {} ({}, {})",
+                        doc.source_path,
+                        doc.doc_id,
+                        doc.language,
+                        doc.kind.as_str()
+                    ));
+                }
+            }
         }
-    }
-    docs.sort_by(|a, b| {
-        (&a.extraction.document.doc_id, &a.extraction.document.source_path)
-            .cmp(&(&b.extraction.document.doc_id, &b.extraction.document.source_path))
+        Ok(())
     });
-    let mut unique: Vec<Extracted> = Vec::with_capacity(docs.len());
-    for d in docs {
-        match unique.last() {
-            Some(prev) if prev.extraction.document.doc_id == d.extraction.document.doc_id => {
-                errors.push(Error::DuplicateDocument {
-                    path: PathBuf::from(&d.extraction.document.source_path),
-                    doc_id: d.extraction.document.doc_id.clone(),
-                    other: prev.extraction.document.source_path.clone(),
-                });
-            }
-            _ => unique.push(d),
-        }
-    }
-
-    write_atomically(&opts.out, &unique)?;
-
-    let mut summary = Summary { failed: errors.len(), ..Summary::default() };
-    for e in &errors {
+    progress.finish_and_clear();
+    for e in errors {
         eprintln!("error: {e}");
+        summary.failed += 1;
     }
-    for d in &unique {
-        summary.extracted += 1;
-        if !d.notices.is_empty() {
-            summary.warned += 1;
-        }
-        if !opts.quiet {
-            for n in &d.notices {
-                eprintln!(
-                    "warning: {}:{}:{}: [{}] {}",
-                    d.extraction.document.source_path, n.line, n.column, n.code, n.message
-                );
-            }
-        }
-    }
+    written?;
     if !opts.quiet {
-        let rows = |f: fn(&Extraction) -> usize| unique.iter().map(|d| f(&d.extraction)).sum::<usize>();
+        let [d, h, p, o, r, f, refs, dates] = summary.rows;
         eprintln!(
-            "extracted {} documents ({} warned, {} failed) into {}: {} paragraphs, {} operative clauses, {} recitals, {} footnotes, {} references, {} dated events in {:.2}s",
+            "extracted {} documents ({} warned, {} failed) into {}: {d} documents, {h} note headers, {p} paragraphs, {o} operative clauses, {r} recitals, {f} footnotes, {refs} references, {dates} dated events in {:.2}s",
             summary.extracted,
             summary.warned,
             summary.failed,
             opts.out.display(),
-            rows(|x| x.paragraphs.len()),
-            rows(|x| x.operative_clauses.len()),
-            rows(|x| x.recitals.len()),
-            rows(|x| x.footnotes.len()),
-            rows(|x| x.references.len()),
-            rows(|x| x.dated_events.len()),
             started.elapsed().as_secs_f64()
         );
     }
     Ok(summary)
 }
 
+fn row_counts(x: &Extraction) -> [usize; 8] {
+    [
+        1,
+        usize::from(x.note_header.is_some()),
+        x.paragraphs.len(),
+        x.operative_clauses.len(),
+        x.recitals.len(),
+        x.footnotes.len(),
+        x.references.len(),
+        x.dated_events.len(),
+    ]
+}
+
+/// A progress bar on stderr, drawn only on a terminal and without `--quiet`.
+fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
+    let template = if std::env::var_os("NO_COLOR").is_some() {
+        "{elapsed_precise} [{bar:40}] {pos}/{len} documents ({per_sec}, {eta} left)"
+    } else {
+        "{elapsed_precise} [{bar:40.cyan/blue}] {pos}/{len} documents ({per_sec}, {eta} left)"
+    };
+    if let Ok(style) = ProgressStyle::with_template(template) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
+}
+
+fn globs_text(globs: &[String]) -> String {
+    if globs.is_empty() { "*.txt; add --glob to include".into() } else { globs.join(", ") }
+}
+
 /// Expands the inputs: files as given, directories walked (sorted, `*.txt`, symlinked
 /// directories not followed), `-` for standard input.
 pub fn collect_inputs(inputs: &[PathBuf], errors: &mut Vec<Error>) -> Vec<Input> {
+    collect_inputs_matching(inputs, &[], errors, &mut Vec::new()).unwrap_or_default()
+}
+
+/// Like [`collect_inputs`], taking files from directories by name patterns (default `*.txt`)
+/// and listing the files passed over.
+pub fn collect_inputs_matching(
+    inputs: &[PathBuf],
+    globs: &[String],
+    errors: &mut Vec<Error>,
+    skipped: &mut Vec<PathBuf>,
+) -> Result<Vec<Input>, Error> {
+    let mut builder = globset::GlobSetBuilder::new();
+    let patterns: Vec<&str> =
+        if globs.is_empty() { vec!["*.txt"] } else { globs.iter().map(String::as_str).collect() };
+    for p in patterns {
+        let glob = globset::Glob::new(p).map_err(|e| Error::output(p, e))?;
+        builder.add(glob);
+    }
+    let matcher = builder.build().map_err(|e| Error::output("--glob", e))?;
     let mut out = Vec::new();
     for input in inputs {
         if input.as_os_str() == "-" {
             out.push(Input { path: None, source_path: "-".into() });
         } else if input.is_dir() {
-            walk(input, input, &mut out, errors);
+            walk(input, input, &matcher, &mut out, errors, skipped);
         } else {
             out.push(Input { path: Some(input.clone()), source_path: input.to_string_lossy().into_owned() });
         }
     }
-    out
+    Ok(out)
 }
 
-fn walk(root: &Path, dir: &Path, out: &mut Vec<Input>, errors: &mut Vec<Error>) {
+fn walk(
+    root: &Path,
+    dir: &Path,
+    matcher: &globset::GlobSet,
+    out: &mut Vec<Input>,
+    errors: &mut Vec<Error>,
+    skipped: &mut Vec<PathBuf>,
+) {
     let entries = match fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -163,25 +326,33 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<Input>, errors: &mut Vec<Error>) 
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for path in paths {
-        let Ok(meta) = fs::symlink_metadata(&path) else {
-            continue;
-        };
+        let Ok(meta) = fs::symlink_metadata(&path) else { continue };
         if meta.is_dir() {
-            walk(root, &path, out, errors);
-        } else if path.extension().is_some_and(|e| e == "txt") && (meta.is_file() || path.is_file()) {
+            walk(root, &path, matcher, out, errors, skipped);
+        } else if meta.file_type().is_symlink() && path.is_dir() {
+            // A symlinked directory is not followed: that is how loops end.
+            skipped.push(path);
+        } else if path.file_name().is_some_and(|n| matcher.is_match(n)) {
             let rel = path.strip_prefix(root).unwrap_or(&path);
             out.push(Input {
                 path: Some(path.clone()),
                 source_path: rel.to_string_lossy().replace('\\', "/"),
             });
+        } else {
+            skipped.push(path);
         }
     }
 }
 
 /// Reads and extracts one document.
-pub fn extract_one(input: &Input, max_doc_bytes: u64, grammar: &Grammar) -> Result<Extracted, Error> {
+pub fn extract_one(
+    input: &Input,
+    max_doc_bytes: u64,
+    encoding: Encoding,
+    grammar: &Grammar,
+) -> Result<Extracted, Error> {
     let bytes = read_input(input, max_doc_bytes)?;
-    extract_bytes(&bytes, input, grammar)
+    extract_bytes(&bytes, input, encoding, grammar)
 }
 
 /// The bytes of one input, refused when over `max_doc_bytes`.
@@ -207,30 +378,59 @@ pub fn read_input(input: &Input, max_doc_bytes: u64) -> Result<Vec<u8>, Error> {
 }
 
 /// Extracts one document from its bytes.
-pub fn extract_bytes(bytes: &[u8], input: &Input, grammar: &Grammar) -> Result<Extracted, Error> {
+pub fn extract_bytes(
+    bytes: &[u8],
+    input: &Input,
+    encoding: Encoding,
+    grammar: &Grammar,
+) -> Result<Extracted, Error> {
     let display = input.path.clone().unwrap_or_else(|| PathBuf::from("-"));
-    let text = decode(bytes, &display)?;
+    let text = decode_with(bytes, &display, encoding)?;
     let sha256 = hex(&Sha256::digest(bytes));
     let stem = input
         .path
         .as_ref()
         .and_then(|p| p.file_stem())
         .map_or_else(|| "stdin".to_string(), |s| s.to_string_lossy().into_owned());
-    let outcome = extract(text, Source { path: &input.source_path, stem: &stem, sha256: &sha256 }, grammar);
+    let outcome = extract(&text, Source { path: &input.source_path, stem: &stem, sha256: &sha256 }, grammar);
     Ok(Extracted { extraction: outcome.extraction, notices: outcome.notices })
+}
+
+/// The text of a file in an encoding: UTF-8 as is (checked); Latin-1 and Windows-1252
+/// transcoded, so byte offsets then index the UTF-8 transcoding.
+pub fn decode_with<'a>(
+    bytes: &'a [u8],
+    path: &Path,
+    encoding: Encoding,
+) -> Result<std::borrow::Cow<'a, str>, Error> {
+    match encoding {
+        Encoding::Utf8 => decode(bytes, path).map(std::borrow::Cow::Borrowed),
+        Encoding::Latin1 | Encoding::Windows1252 => {
+            check_text(bytes, path)?;
+            // encoding_rs decodes ISO-8859-1 as Windows-1252, a superset for printable text.
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            Ok(text)
+        }
+    }
 }
 
 /// The text of a file: UTF-8, a byte-order mark dropped; empty, binary and invalid files refused.
 pub fn decode<'a>(bytes: &'a [u8], path: &Path) -> Result<&'a str, Error> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    check_text(bytes, path)?;
+    std::str::from_utf8(bytes)
+        .map_err(|e| Error::NotUtf8 { path: path.to_path_buf(), position: position(bytes, e.valid_up_to()) })
+}
+
+/// Refuses empty files (only whitespace) and binary files (a NUL byte).
+fn check_text(bytes: &[u8], path: &Path) -> Result<(), Error> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Error::Empty { path: path.to_path_buf() });
     }
     if let Some(at) = memchr::memchr(0, bytes) {
         return Err(Error::Binary { path: path.to_path_buf(), position: position(bytes, at) });
     }
-    std::str::from_utf8(bytes)
-        .map_err(|e| Error::NotUtf8 { path: path.to_path_buf(), position: position(bytes, e.valid_up_to()) })
+    Ok(())
 }
 
 /// Line and column of a byte in (possibly invalid) text.
@@ -246,38 +446,105 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Writes the dataset into `DIR.tmp-<pid>` and swaps it into place, under `DIR.lock`.
-fn write_atomically(out: &Path, docs: &[Extracted]) -> Result<(), Error> {
+/// Writes a dataset (or one shard's parts) into `.DIR.tmp-<pid>` beside DIR and swaps it into
+/// place, under `.DIR.lock`. The previous dataset stays whole until the swap, which is one
+/// atomic `renameat2(RENAME_EXCHANGE)`.
+pub fn write_atomically<F>(out: &Path, layout: Layout, fill: F) -> Result<(), Error>
+where
+    F: FnOnce(&mut DatasetWriter) -> Result<(), Error>,
+{
     let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     fs::create_dir_all(parent).map_err(|e| Error::io(parent, &e))?;
     let name = out.file_name().map_or_else(|| "dataset".into(), |n| n.to_string_lossy().into_owned());
     let _lock = Lock::acquire(&parent.join(format!(".{name}.lock")))?;
+    remove_stale(parent, &name);
     let pid = std::process::id();
     let tmp = parent.join(format!(".{name}.tmp-{pid}"));
-    let old = parent.join(format!(".{name}.old-{pid}"));
     if tmp.exists() {
         fs::remove_dir_all(&tmp).map_err(|e| Error::io(&tmp, &e))?;
     }
-    fs::create_dir_all(&tmp).map_err(|e| Error::io(&tmp, &e))?;
-    let written = (|| {
-        let mut writer = DatasetWriter::create(&tmp)?;
-        for d in docs {
-            writer.write(&d.extraction)?;
+    match layout {
+        Layout::Single => fs::create_dir_all(&tmp).map_err(|e| Error::io(&tmp, &e))?,
+        // Shards of one dataset share DIR: each writes its own part files into it.
+        Layout::Part { .. } => {
+            fs::create_dir_all(out).map_err(|e| Error::io(out, &e))?;
+            fs::create_dir_all(&tmp).map_err(|e| Error::io(&tmp, &e))?;
         }
+    }
+    let filled = DatasetWriter::create(&tmp, layout).and_then(|mut writer| {
+        fill(&mut writer)?;
         writer.finish()
-    })();
-    if let Err(e) = written {
+    });
+    if let Err(e) = filled {
         let _ = fs::remove_dir_all(&tmp);
         return Err(e);
     }
-    if out.exists() {
-        fs::rename(out, &old).map_err(|e| Error::io(out, &e))?;
-    }
-    fs::rename(&tmp, out).map_err(|e| Error::io(out, &e))?;
-    if old.exists() {
-        fs::remove_dir_all(&old).map_err(|e| Error::io(&old, &e))?;
+    match layout {
+        Layout::Single => swap_into_place(&tmp, out)?,
+        Layout::Part { .. } => move_parts(&tmp, out)?,
     }
     Ok(())
+}
+
+/// Puts the finished dataset at `out`: an atomic exchange when `out` exists, then the old one
+/// (now at `tmp`) is removed.
+fn swap_into_place(tmp: &Path, out: &Path) -> Result<(), Error> {
+    if !out.exists() {
+        return fs::rename(tmp, out).map_err(|e| Error::io(out, &e));
+    }
+    exchange(tmp, out)?;
+    fs::remove_dir_all(tmp).map_err(|e| Error::io(tmp, &e))
+}
+
+fn exchange(a: &Path, b: &Path) -> Result<(), Error> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let ca = CString::new(a.as_os_str().as_bytes()).map_err(|e| Error::output(a, e))?;
+    let cb = CString::new(b.as_os_str().as_bytes()).map_err(|e| Error::output(b, e))?;
+    // SAFETY: both paths are valid NUL-terminated strings that outlive the call.
+    let rc = unsafe {
+        libc::syscall(
+            libc::SYS_renameat2,
+            libc::AT_FDCWD,
+            ca.as_ptr(),
+            libc::AT_FDCWD,
+            cb.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if rc == 0 { Ok(()) } else { Err(Error::io(b, &std::io::Error::last_os_error())) }
+}
+
+/// Moves one shard's part files from `tmp` into `out`, each with an atomic rename.
+fn move_parts(tmp: &Path, out: &Path) -> Result<(), Error> {
+    for entry in fs::read_dir(tmp).map_err(|e| Error::io(tmp, &e))? {
+        let entry = entry.map_err(|e| Error::io(tmp, &e))?;
+        let target = out.join(entry.file_name());
+        if entry.path().is_dir() {
+            fs::create_dir_all(&target).map_err(|e| Error::io(&target, &e))?;
+            move_parts(&entry.path(), &target)?;
+        } else {
+            fs::rename(entry.path(), &target).map_err(|e| Error::io(&target, &e))?;
+        }
+    }
+    fs::remove_dir_all(tmp).map_err(|e| Error::io(tmp, &e))
+}
+
+/// Removes temporary directories left by runs that were killed.
+fn remove_stale(parent: &Path, name: &str) {
+    let prefix = format!(".{name}.tmp-");
+    let Ok(entries) = fs::read_dir(parent) else { return };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = file_name.strip_prefix(&prefix).and_then(|p| p.parse::<u32>().ok()) else { continue };
+        if !process_alive(pid) {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+fn process_alive(pid: u32) -> bool {
+    Path::new(&format!("/proc/{pid}")).exists()
 }
 
 /// A lock file holding the writer's pid; a lock left by a dead process is taken over.
@@ -296,13 +563,11 @@ impl Lock {
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                     let holder = fs::read_to_string(path).ok().and_then(|s| s.trim().parse::<u32>().ok());
-                    let alive = holder.is_some_and(|pid| Path::new(&format!("/proc/{pid}")).exists());
-                    if alive {
+                    if let Some(pid) = holder.filter(|pid| process_alive(*pid)) {
                         return Err(Error::output(
                             path,
                             format!(
-                                "another extraction (pid {}) is writing this dataset",
-                                holder.unwrap_or(0)
+                                "another extraction (pid {pid}) is writing this dataset; wait for it or remove the lock"
                             ),
                         ));
                     }
@@ -331,9 +596,7 @@ mod tests {
         assert!(matches!(decode(b"", p), Err(Error::Empty { .. })));
         assert!(matches!(decode(b" \n\n", p), Err(Error::Empty { .. })));
         match decode(b"ok\nab\0c", p) {
-            Err(Error::Binary { position, .. }) => {
-                assert_eq!((position.line, position.column), (2, 3))
-            }
+            Err(Error::Binary { position, .. }) => assert_eq!((position.line, position.column), (2, 3)),
             other => panic!("{other:?}"),
         }
         match decode(b"line\nR\xe5det", p) {
@@ -343,5 +606,24 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(decode(b"\xEF\xBB\xBFtekst", p).unwrap(), "tekst");
+    }
+
+    #[test]
+    fn latin1_is_read_when_asked() {
+        let text = decode_with(b"R\xe5dets konklusioner", Path::new("x"), Encoding::Latin1).unwrap();
+        assert_eq!(text, "Rådets konklusioner");
+        assert!(decode_with(b"a\0b", Path::new("x"), Encoding::Windows1252).is_err());
+    }
+
+    #[test]
+    fn shards_cover_every_key_once() {
+        let shards: Vec<Shard> = (1..=3).map(|k| Shard { index: k, count: 3 }).collect();
+        for key in [0, 1, u64::MAX / 3, u64::MAX / 2, u64::MAX - 1, u64::MAX, fnv1a(b"seeds/002.txt")] {
+            assert_eq!(shards.iter().filter(|s| s.holds(key)).count(), 1, "{key}");
+        }
+        assert_eq!("2/8".parse::<Shard>(), Ok(Shard { index: 2, count: 8 }));
+        assert!("0/8".parse::<Shard>().is_err());
+        assert!("9/8".parse::<Shard>().is_err());
+        assert!("x".parse::<Shard>().is_err());
     }
 }

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::cmd::extract::{decode, extract_bytes, read_input};
+use crate::cmd::extract::{Encoding, decode, extract_bytes, read_input};
 use crate::error::Error;
 use crate::grammar::Grammar;
 use crate::grammar::document::{Notice, Severity};
@@ -119,7 +119,7 @@ pub fn validate_files(files: &[PathBuf], max_doc_bytes: u64) -> Result<Vec<Findi
         let name = input.source_path.clone();
         let display = input.path.clone().unwrap_or_else(|| PathBuf::from("-"));
         let checked = read_input(input, max_doc_bytes).and_then(|bytes| {
-            let doc = extract_bytes(&bytes, input, grammar)?;
+            let doc = extract_bytes(&bytes, input, Encoding::Utf8, grammar)?;
             let text = decode(&bytes, &display)?;
             Ok(doc.notices.iter().map(|n| Finding::from_notice(&name, text, n)).collect::<Vec<_>>())
         });

@@ -21,37 +21,66 @@ pub trait TableSink {
     fn finish(self: Box<Self>) -> Result<(), Error>;
 }
 
+/// How a dataset's files are laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// `DIR/<table>.csv`, `DIR/<table>.parquet` and `DIR/datapackage.json`.
+    Single,
+    /// One shard's parts: `DIR/<table>/part-K-of-N.csv` and `.parquet`; a directory of parts is
+    /// one table for DuckDB, polars, Spark and Trino, and `merge` makes the single layout.
+    Part { index: u64, count: u64 },
+}
+
+impl Layout {
+    /// The path of a table's file with an extension, under `dir`.
+    pub fn path(self, dir: &Path, table: Table, ext: &str) -> PathBuf {
+        match self {
+            Layout::Single => dir.join(format!("{}.{ext}", table.name())),
+            Layout::Part { index, count } => {
+                dir.join(table.name()).join(format!("part-{index}-of-{count}.{ext}"))
+            }
+        }
+    }
+}
+
 /// All tables of a dataset directory, as CSV and Parquet.
 pub struct DatasetWriter {
     dir: PathBuf,
+    layout: Layout,
     sinks: Vec<(Table, Vec<Box<dyn TableSink + Send>>)>,
 }
 
 impl DatasetWriter {
-    /// Creates `dir/<table>.csv` and `dir/<table>.parquet` for every table.
-    pub fn create(dir: &Path) -> Result<DatasetWriter, Error> {
+    /// Creates every table's CSV and Parquet file under `dir`.
+    pub fn create(dir: &Path, layout: Layout) -> Result<DatasetWriter, Error> {
         let schemas = Schemas::embedded()?;
         let mut sinks = Vec::new();
         for table in Table::ALL {
-            let csv = csv::CsvSink::create(&dir.join(format!("{}.csv", table.name())), schemas.table(table))?;
-            let parquet = parquet::ParquetSink::create(
-                &dir.join(format!("{}.parquet", table.name())),
-                schemas.arrow(table),
-            )?;
+            let csv_path = layout.path(dir, table, "csv");
+            if let Some(parent) = csv_path.parent() {
+                fs::create_dir_all(parent).map_err(|e| Error::io(parent, &e))?;
+            }
+            let csv = csv::CsvSink::create(&csv_path, schemas.table(table))?;
+            let parquet =
+                parquet::ParquetSink::create(&layout.path(dir, table, "parquet"), schemas.arrow(table))?;
             let both: Vec<Box<dyn TableSink + Send>> = vec![Box::new(csv), Box::new(parquet)];
             sinks.push((table, both));
         }
-        Ok(DatasetWriter { dir: dir.to_path_buf(), sinks })
+        Ok(DatasetWriter { dir: dir.to_path_buf(), layout, sinks })
     }
 
-    fn append<R: Record>(&mut self, record: &R) -> Result<(), Error> {
-        let cells = record.cells();
-        if let Some((_, sinks)) = self.sinks.iter_mut().find(|(t, _)| *t == R::TABLE) {
+    /// Appends one row of a table, its cells in schema order.
+    pub fn append_cells(&mut self, table: Table, cells: &[Cell]) -> Result<(), Error> {
+        if let Some((_, sinks)) = self.sinks.iter_mut().find(|(t, _)| *t == table) {
             for sink in sinks {
-                sink.append(&cells)?;
+                sink.append(cells)?;
             }
         }
         Ok(())
+    }
+
+    fn append<R: Record>(&mut self, record: &R) -> Result<(), Error> {
+        self.append_cells(R::TABLE, &record.cells())
     }
 
     /// Appends every record of one document.
@@ -68,14 +97,18 @@ impl DatasetWriter {
         x.dated_events.iter().try_for_each(|r| self.append(r))
     }
 
-    /// Closes every table and writes `datapackage.json` and the schema files it points at.
+    /// Closes every table and, for the single layout, writes `datapackage.json` and the
+    /// schema files it points at.
     pub fn finish(self) -> Result<(), Error> {
         for (_, sinks) in self.sinks {
             for sink in sinks {
                 sink.finish()?;
             }
         }
-        write_package(&self.dir)
+        match self.layout {
+            Layout::Single => write_package(&self.dir),
+            Layout::Part { .. } => Ok(()),
+        }
     }
 }
 
