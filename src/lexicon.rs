@@ -1,7 +1,7 @@
 //! Language data: the `grammars/*.toml` files, embedded in the binary, parsed into typed
 //! lexicons that the language-independent parsers in `grammar/` read.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -50,6 +50,12 @@ pub struct Lexicon {
     pub dates: Dates,
     /// Words that may follow a line-end hyphen with a space (`regulerings- og`).
     pub hyphen_conjunctions: Vec<String>,
+    /// Month forms folded to lower case, for one look-up per word.
+    #[serde(skip)]
+    month_index: HashMap<String, u32>,
+    /// The first letters (lower case) of every month form: most words are rejected on these.
+    #[serde(skip)]
+    month_initials: Vec<char>,
 }
 
 /// Cover-page labels.
@@ -123,22 +129,45 @@ pub struct Dates {
 impl Lexicon {
     /// Month number (1–12) for a word in any of its date forms, honouring `capitalised_only`.
     pub fn month(&self, word: &str) -> Option<u32> {
-        let capitalised_only = &self.dates.capitalised_only;
-        let lower_case = !word.chars().any(char::is_uppercase);
-        if lower_case && capitalised_only.iter().any(|w| same_word(word, w)) {
+        let initial = word.chars().next()?.to_lowercase().next()?;
+        if !self.month_initials.contains(&initial) {
             return None;
         }
-        self.dates
-            .months
-            .iter()
-            .position(|forms| forms.iter().any(|f| same_word(word, f)))
-            .and_then(|i| u32::try_from(i + 1).ok())
+        let month = *self.month_index.get(&fold(word))?;
+        let lower_case = !word.chars().any(char::is_uppercase);
+        if lower_case && self.dates.capitalised_only.iter().any(|w| same_word(word, w)) {
+            return None;
+        }
+        Some(month)
+    }
+
+    /// Builds the look-up tables the parsed data does not carry.
+    fn prepare(&mut self) {
+        for (i, forms) in self.dates.months.iter().enumerate() {
+            for form in forms {
+                let month = u32::try_from(i + 1).unwrap_or(0);
+                self.month_index.insert(fold(form), month);
+                if let Some(c) = form.chars().next().and_then(|c| c.to_lowercase().next()) {
+                    if !self.month_initials.contains(&c) {
+                        self.month_initials.push(c);
+                    }
+                }
+            }
+        }
     }
 
     /// Whether a word, in any case, opens a range (`from`, `From`, `fra`).
     pub fn is_range_opener(&self, word: &str) -> bool {
         self.dates.range_openers.iter().any(|w| same_word(word, w))
     }
+}
+
+/// A word in lower case, final sigma as sigma, as [`same_word`] compares.
+fn fold(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
+    word.chars().flat_map(char::to_lowercase).map(|l| if l == 'ς' { 'σ' } else { l }).collect()
 }
 
 /// Whether two words are equal ignoring case. Called for every candidate word in a text, so it
@@ -159,6 +188,8 @@ pub struct Lexicons {
     pub canonical: Canonical,
     /// One per language, ordered by code.
     pub languages: Vec<Lexicon>,
+    /// Stopword → indices of the languages that list it.
+    stopwords: HashMap<String, Vec<usize>>,
 }
 
 impl Lexicons {
@@ -173,13 +204,25 @@ impl Lexicons {
             .map_err(|e| Error::Grammar { file: "canonical.toml".into(), message: e.to_string() })?;
         let mut languages = Vec::new();
         for (file, text) in GRAMMAR_FILES {
-            let lexicon: Lexicon = toml::from_str(text)
+            let mut lexicon: Lexicon = toml::from_str(text)
                 .map_err(|e| Error::Grammar { file: (*file).into(), message: e.to_string() })?;
             check(file, &lexicon, &canonical)?;
+            lexicon.prepare();
             languages.push(lexicon);
         }
         languages.sort_by(|a, b| a.code.cmp(&b.code));
-        Ok(Lexicons { canonical, languages })
+        let mut stopwords: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, lex) in languages.iter().enumerate() {
+            for w in &lex.stopwords {
+                stopwords.entry(w.to_lowercase()).or_default().push(i);
+            }
+        }
+        Ok(Lexicons { canonical, languages, stopwords })
+    }
+
+    /// The indices (into `languages`) of the languages listing a lower-case stopword.
+    pub fn stopword_languages(&self, word: &str) -> &[usize] {
+        self.stopwords.get(word).map_or(&[], Vec::as_slice)
     }
 
     /// The lexicon of a language code.

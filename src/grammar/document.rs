@@ -13,7 +13,7 @@ use super::language::detect;
 use super::paragraph::{paragraph_number, point_label, section_heading};
 use super::reference::{find_references, line_ends_in_url};
 use super::text::{Clean, Excluded, Join, Line, LineIndex};
-use super::verb::Form;
+use super::verb::{Form, VerbMatch};
 use super::{Compiled, Grammar};
 use crate::lexicon::Lexicon;
 use crate::model::{
@@ -237,11 +237,20 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
                 && c.text.split(' ').count() <= HEADING_WORDS
                 && names_conclusions(&c.text)
         });
-    let capitals: usize = units
+    // Every verb, lower-case forms included; those are kept only where conclusions use them.
+    let unit_verbs: Vec<Vec<VerbMatch>> = units
         .iter()
         .zip(&cleans)
+        .map(|(u, c)| match u.kind {
+            UnitKind::Recital { .. } | UnitKind::Heading(_) => Vec::new(),
+            _ => compiled.verbs.find(&c.text, true),
+        })
+        .collect();
+    let capitals: usize = units
+        .iter()
+        .zip(&unit_verbs)
         .filter(|(u, _)| u.paragraph().is_some())
-        .map(|(_, c)| compiled.verbs.find(&c.text, false).len())
+        .map(|(_, v)| v.iter().filter(|m| m.form == Form::Capitals).count())
         .sum();
     let statement_title = units
         .iter()
@@ -320,7 +329,7 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
     let mut refs: Vec<Reference> = Vec::new();
     let mut dates: Vec<DatedEvent> = Vec::new();
     let lower_case = kind == DocKind::Conclusions || annexed_conclusions;
-    for (unit, clean) in units.iter().zip(&cleans) {
+    for ((unit, clean), verbs) in units.iter().zip(&cleans).zip(unit_verbs) {
         let Some(&(first_start, _)) = unit.spans.first() else {
             continue;
         };
@@ -363,14 +372,14 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
         }
         if !matches!(unit.kind, UnitKind::Recital { .. } | UnitKind::Heading(_)) {
             let paragraph = unit.paragraph();
-            let verbs = compiled.verbs.find(&clean.text, lower_case);
+            let verbs: Vec<VerbMatch> = verbs
+                .into_iter()
+                .filter(|m| m.form == Form::Capitals || (lower_case && paragraph.is_some()))
+                .collect();
             if paragraph.is_some() {
                 check_unknown_capitals(clean, &verbs, lex, &mut findings);
             }
             for m in verbs {
-                if paragraph.is_none() && m.form != Form::Capitals {
-                    continue;
-                }
                 let ordinal = verb_ordinals.entry(paragraph).or_insert(0);
                 *ordinal += 1;
                 let s = clean.source_start(m.start);
@@ -758,7 +767,10 @@ fn join_spans(text: &str, spans: &[(usize, usize)], lex: &Lexicon, excluded: &[E
     for (k, &(start, end)) in spans.iter().enumerate() {
         if k > 0 {
             let next = text.get(start..end).unwrap_or_default();
-            clean.join(join_kind(&clean.text, next, lex));
+            let prev = spans.get(k - 1).and_then(|&(s, e)| text.get(s..e)).unwrap_or_default();
+            // A soft hyphen at a line's end breaks a word: the two halves join directly.
+            let soft_break = prev.trim_end().ends_with('\u{ad}');
+            clean.join(if soft_break { Join::Glue } else { join_kind(&clean.text, next, lex) });
         }
         clean.push_span(text, start, end, excluded);
     }
@@ -866,6 +878,9 @@ impl MarkerIndex {
 /// number in a `(n)`.
 fn marker_numbers(tok: &str) -> Vec<u32> {
     let core = tok.trim_end_matches(['.', ',', ';', ':', '!', '?']);
+    if !core.ends_with(|c: char| c.is_ascii_digit() || c == ')') {
+        return Vec::new();
+    }
     let digits = core.len() - core.trim_end_matches(|c: char| c.is_ascii_digit()).len();
     let mut out: Vec<u32> = (1..=digits.min(3))
         .filter_map(|k| core.get(core.len() - k..))
@@ -1014,6 +1029,9 @@ fn scan(
 
 /// A token shaped like a reference: `COM(`, `JOIN(`, `SWD(` or a Council number `NNNN/N`.
 fn looks_like_reference(tok: &str) -> bool {
+    if !tok.contains(|c: char| c.is_ascii_digit() || c == '(') {
+        return false;
+    }
     let t = tok.trim_matches(|c: char| matches!(c, '(' | ')' | '.' | ',' | ';' | ':'));
     if ["COM(", "JOIN(", "SWD("].iter().any(|p| tok.contains(p)) {
         return true;

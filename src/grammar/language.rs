@@ -5,6 +5,8 @@ use crate::lexicon::{Lexicon, Lexicons};
 
 /// Words read for detection; enough to decide, bounded so a huge file costs nothing extra.
 const SAMPLE_WORDS: usize = 3000;
+/// Longer words are no stopwords: skip them without a look-up.
+const MAX_STOPWORD: usize = 12;
 
 /// How a language was decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,10 +27,20 @@ pub fn detect<'l>(
         return Some((lex, Evidence::Footer));
     }
     let mut scores = vec![0usize; lexicons.languages.len()];
-    for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(SAMPLE_WORDS) {
-        let lower = word.to_lowercase();
-        for (score, lex) in scores.iter_mut().zip(&lexicons.languages) {
-            if lex.stopwords.iter().any(|s| *s == lower) {
+    for word in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty() && w.len() <= MAX_STOPWORD)
+        .take(SAMPLE_WORDS)
+    {
+        let lower;
+        let key = if word.bytes().all(|b| b.is_ascii_lowercase()) {
+            word
+        } else {
+            lower = word.to_lowercase();
+            lower.as_str()
+        };
+        for &language in lexicons.stopword_languages(key) {
+            if let Some(score) = scores.get_mut(language) {
                 *score += 1;
             }
         }

@@ -104,6 +104,8 @@ struct Piece {
     clean: usize,
     source: usize,
     len: usize,
+    /// Bytes in the source: `len`, except for a ligature written out (`ﬁ` → `fi`).
+    source_len: usize,
 }
 
 /// Running text joined from source lines, with a map back to source bytes.
@@ -161,32 +163,76 @@ impl Clean {
         let Some(run) = source.get(start..end) else {
             return;
         };
+        let bytes = run.as_bytes();
         let mut piece_start: Option<usize> = None;
-        for (i, c) in run.char_indices() {
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b == b' '
+                && piece_start.is_some()
+                && bytes.get(i + 1).is_some_and(|n| !n.is_ascii_whitespace() && *n < 0x80)
+            {
+                // One plain space between words stays inside the piece.
+                i += 1;
+                continue;
+            }
+            if b < 0x80 {
+                if b.is_ascii_whitespace() || b == 0x0b {
+                    self.break_piece(source, start, &mut piece_start, i);
+                    self.space();
+                } else if piece_start.is_none() {
+                    piece_start = Some(i);
+                }
+                i += 1;
+                continue;
+            }
+            let c = run[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+            let width = c.len_utf8();
             if is_space(c) {
-                if let Some(ps) = piece_start.take() {
-                    self.copy(source, start + ps, start + i);
-                }
-                if !self.text.is_empty() && !self.text.ends_with(' ') {
-                    self.text.push(' ');
-                }
+                self.break_piece(source, start, &mut piece_start, i);
+                self.space();
             } else if c == '\u{ad}' {
                 // A soft hyphen is invisible: drop it.
-                if let Some(ps) = piece_start.take() {
-                    self.copy(source, start + ps, start + i);
-                }
+                self.break_piece(source, start, &mut piece_start, i);
+            } else if let Some(letters) = ligature(c) {
+                self.break_piece(source, start, &mut piece_start, i);
+                self.pieces.push(Piece {
+                    clean: self.text.len(),
+                    source: start + i,
+                    len: letters.len(),
+                    source_len: width,
+                });
+                self.text.push_str(letters);
             } else if piece_start.is_none() {
                 piece_start = Some(i);
             }
+            i += width;
         }
         if let Some(ps) = piece_start {
             self.copy(source, start + ps, end);
         }
     }
 
+    fn break_piece(&mut self, source: &str, start: usize, piece_start: &mut Option<usize>, at: usize) {
+        if let Some(ps) = piece_start.take() {
+            self.copy(source, start + ps, start + at);
+        }
+    }
+
+    fn space(&mut self) {
+        if !self.text.is_empty() && !self.text.ends_with(' ') {
+            self.text.push(' ');
+        }
+    }
+
     fn copy(&mut self, source: &str, start: usize, end: usize) {
         if let Some(s) = source.get(start..end) {
-            self.pieces.push(Piece { clean: self.text.len(), source: start, len: s.len() });
+            self.pieces.push(Piece {
+                clean: self.text.len(),
+                source: start,
+                len: s.len(),
+                source_len: s.len(),
+            });
             self.text.push_str(s);
         }
     }
@@ -203,9 +249,9 @@ impl Clean {
     pub fn source_start(&self, offset: usize) -> usize {
         let i = self.pieces.partition_point(|p| p.clean + p.len <= offset);
         match self.pieces.get(i) {
-            Some(p) if offset >= p.clean => p.source + (offset - p.clean),
+            Some(p) if offset >= p.clean && p.len == p.source_len => p.source + (offset - p.clean),
             Some(p) => p.source,
-            None => self.pieces.last().map_or(0, |p| p.source + p.len),
+            None => self.pieces.last().map_or(0, |p| p.source + p.source_len),
         }
     }
 
@@ -216,10 +262,24 @@ impl Clean {
         }
         let i = self.pieces.partition_point(|p| p.clean + p.len < offset);
         match self.pieces.get(i) {
-            Some(p) if offset > p.clean => p.source + (offset - p.clean),
-            _ => self.pieces.get(i.saturating_sub(1)).map_or(0, |p| p.source + p.len),
+            Some(p) if offset > p.clean && p.len == p.source_len => p.source + (offset - p.clean),
+            Some(p) if offset > p.clean => p.source + p.source_len,
+            _ => self.pieces.get(i.saturating_sub(1)).map_or(0, |p| p.source + p.source_len),
         }
     }
+}
+
+/// The letters a typographic ligature stands for (`ﬁ` → `fi`), as PDF text often keeps them.
+fn ligature(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{fb00}' => "ff",
+        '\u{fb01}' => "fi",
+        '\u{fb02}' => "fl",
+        '\u{fb03}' => "ffi",
+        '\u{fb04}' => "ffl",
+        '\u{fb05}' | '\u{fb06}' => "st",
+        _ => return None,
+    })
 }
 
 /// Whitespace as running text treats it: including no-break spaces and form feeds.
@@ -264,6 +324,18 @@ mod tests {
         assert_eq!(c.source_end(at + 4), 38);
         assert_eq!(c.source_start(11), 12);
         assert_eq!(c.source_end(30), 31);
+    }
+
+    #[test]
+    fn ligatures_soft_hyphens_and_odd_spaces_fold() {
+        let src = "e\u{fb03}cient\u{a0}cyber\u{ad}sikkerhed\tog  net";
+        let mut c = Clean::default();
+        c.push_span(src, 0, src.len(), &[]);
+        let c = c.finish();
+        assert_eq!(c.text, "efficient cybersikkerhed og net");
+        let at = c.text.find("cient").unwrap();
+        assert_eq!(&src[c.source_start(at)..c.source_end(at + 5)], "cient");
+        assert_eq!(&src[c.source_start(1)..c.source_end(4)], "\u{fb03}");
     }
 
     #[test]

@@ -6,6 +6,12 @@ use std::collections::HashMap;
 
 use crate::lexicon::Lexicon;
 
+/// How far after a verb's first word the subject may stand (`ser med tilfredshed på Rådet`).
+const SUBJECT_REACH: usize = 5;
+
+/// Words read at a line's start for a recital opener.
+const OPENING_WORDS: usize = 8;
+
 /// Most words a discontinuous phrase may have between its parts (`FORPLIGTER SIG … TIL`).
 const MAX_GAP: usize = 60;
 
@@ -72,6 +78,10 @@ pub struct VerbMatcher {
     subjects: Vec<Vec<String>>,
     coordinators: Vec<String>,
     comma_coordinates: bool,
+    /// First letters (lower case) of every phrase's first word: most words stop here.
+    initials: Vec<char>,
+    /// Phrase-initial words written in lower case in capital phrases (`vil` of `vil OVERVÅGE`).
+    lower_first_words: Vec<String>,
 }
 
 /// A word of the text: its span, and what follows it.
@@ -80,9 +90,23 @@ struct Word<'t> {
     start: usize,
     end: usize,
     text: &'t str,
-    lower: String,
     comma_after: bool,
     sentence: usize,
+}
+
+impl Word<'_> {
+    /// The word equals `lower` (a lower-case vocabulary word), ignoring case.
+    fn is(&self, lower: &str) -> bool {
+        same_word(self.text, lower)
+    }
+}
+
+/// Case-insensitive equality with an ASCII fast path; `lower` is already lower case.
+fn same_word(text: &str, lower: &str) -> bool {
+    if text.is_ascii() {
+        return text.eq_ignore_ascii_case(lower);
+    }
+    text.chars().flat_map(char::to_lowercase).eq(lower.chars())
 }
 
 impl VerbMatcher {
@@ -120,13 +144,32 @@ impl VerbMatcher {
             .collect();
         let coordinators = lex.operative.coordinators.iter().filter(|c| *c != ",").cloned().collect();
         let comma_coordinates = lex.operative.coordinators.iter().any(|c| c == ",");
-        VerbMatcher { phrases, by_first_word, subjects, coordinators, comma_coordinates }
+        let mut initials: Vec<char> = by_first_word.keys().filter_map(|w| w.chars().next()).collect();
+        initials.sort_unstable();
+        initials.dedup();
+        let lower_first_words: Vec<String> = phrases
+            .iter()
+            .filter_map(|p| p.parts.first()?.first())
+            .filter(|w| !w.caps)
+            .map(|w| w.lower.clone())
+            .collect();
+        VerbMatcher {
+            phrases,
+            by_first_word,
+            subjects,
+            coordinators,
+            comma_coordinates,
+            initials,
+            lower_first_words,
+        }
     }
 
     /// The phrase opening `text` in capitals (a recital opener such as `SOM MINDER OM`), if any:
     /// its canonical id and the byte length of the matched words.
     pub fn opening(&self, text: &str) -> Option<(String, usize)> {
-        let words = words(text);
+        // A phrase is a few words long: read no further into the line.
+        let prefix_end = text.match_indices(' ').nth(OPENING_WORDS).map_or(text.len(), |(i, _)| i);
+        let words = words(text.get(..prefix_end).unwrap_or(text));
         let m = self.best_at(&words, 0, Mode::Capitals)?;
         let last = m.parts.last().map(|&(_, e)| e)?;
         let end = words.get(last)?.end;
@@ -197,7 +240,7 @@ impl VerbMatcher {
         last_clause_sentence: Option<usize>,
     ) -> Option<(Candidate, Form)> {
         let word = words.get(i)?;
-        if is_caps(word.text) {
+        if is_caps(word.text) || !self.lower_case_context(words, i, last_clause_sentence) {
             return None;
         }
         let m = self.best_at(words, i, Mode::Lower)?;
@@ -212,7 +255,7 @@ impl VerbMatcher {
             return Some((m, Form::Subject));
         }
         let coordinated = prev.is_some_and(|p| {
-            self.coordinators.iter().any(|c| *c == p.lower) || (self.comma_coordinates && p.comma_after)
+            self.coordinators.iter().any(|c| p.is(c)) || (self.comma_coordinates && p.comma_after)
         });
         if coordinated && last_clause_sentence == Some(word.sentence) {
             return Some((m, Form::Coordinated));
@@ -220,32 +263,58 @@ impl VerbMatcher {
         None
     }
 
+    /// A cheap test that word `i` stands where a lower-case verb may: opening a sentence,
+    /// after or shortly before the subject, or after a coordinator in a sentence with a verb.
+    fn lower_case_context(&self, words: &[Word], i: usize, last_clause_sentence: Option<usize>) -> bool {
+        let Some(word) = words.get(i) else { return false };
+        let prev = i.checked_sub(1).and_then(|p| words.get(p));
+        prev.is_none_or(|p| p.sentence != word.sentence)
+            || self.subject_ends_at(words, i)
+            || (i + 1..i + 1 + SUBJECT_REACH).any(|j| self.subject_starts_at(words, j))
+            || (last_clause_sentence == Some(word.sentence)
+                && prev.is_some_and(|p| {
+                    self.coordinators.iter().any(|c| p.is(c)) || (self.comma_coordinates && p.comma_after)
+                }))
+    }
+
     /// The Council as subject ends just before word `i` (`Rådet` | `opfordrer`).
     fn subject_ends_at(&self, words: &[Word], i: usize) -> bool {
         self.subjects.iter().any(|subject| {
             i >= subject.len()
                 && subject.iter().enumerate().all(|(k, s)| {
-                    words
-                        .get(i - subject.len() + k)
-                        .is_some_and(|w| w.lower == *s && starts_like_name(w.text, k))
+                    words.get(i - subject.len() + k).is_some_and(|w| w.is(s) && starts_like_name(w.text, k))
                 })
         })
     }
 
     /// The Council as subject starts at word `i` (`opfordrer` | `Rådet`).
     fn subject_starts_at(&self, words: &[Word], i: usize) -> bool {
+        // Every subject opens with a capital: most words stop here.
+        if !words.get(i).is_some_and(|w| starts_like_name(w.text, 0)) {
+            return false;
+        }
         self.subjects.iter().any(|subject| {
             subject
                 .iter()
                 .enumerate()
-                .all(|(k, s)| words.get(i + k).is_some_and(|w| w.lower == *s && starts_like_name(w.text, k)))
+                .all(|(k, s)| words.get(i + k).is_some_and(|w| w.is(s) && starts_like_name(w.text, k)))
         })
     }
 
     /// The best phrase starting at word `i`: most words matched, then the shortest span.
     fn best_at(&self, words: &[Word], i: usize, mode: Mode) -> Option<Candidate> {
         let first = words.get(i)?;
-        let candidates = self.by_first_word.get(&first.lower)?;
+        if mode == Mode::Capitals
+            && !is_caps(first.text)
+            && !self.lower_first_words.iter().any(|w| first.is(w))
+        {
+            return None;
+        }
+        let initial = first.text.chars().next()?.to_lowercase().next()?;
+        if self.initials.binary_search(&initial).is_err() {
+            return None;
+        }
+        let candidates = self.by_first_word.get(&fold(first.text))?;
         candidates.iter().filter_map(|&p| self.match_phrase(p, words, i, mode)).max_by(|a, b| {
             let wa = self.phrases.get(a.phrase).map_or(0, |p| p.words);
             let wb = self.phrases.get(b.phrase).map_or(0, |p| p.words);
@@ -277,7 +346,7 @@ impl VerbMatcher {
 
     /// Word `j` is a capitalised word that opens some phrase: a gap may not run over it.
     fn opens_phrase(&self, words: &[Word], j: usize) -> bool {
-        words.get(j).is_some_and(|w| is_caps(w.text) && self.by_first_word.contains_key(&w.lower))
+        words.get(j).is_some_and(|w| is_caps(w.text) && self.by_first_word.contains_key(&fold(w.text)))
     }
 }
 
@@ -311,7 +380,7 @@ fn part_matches(part: &[PhraseWord], words: &[Word], at: usize, mode: Mode) -> b
         let Some(w) = words.get(at + k) else {
             return false;
         };
-        if w.lower != pw.lower {
+        if !w.is(&pw.lower) {
             return false;
         }
         if mode == Mode::Capitals && pw.caps && !anchor_seen {
@@ -325,6 +394,11 @@ fn part_matches(part: &[PhraseWord], words: &[Word], at: usize, mode: Mode) -> b
 /// A subject word as the grammar writes it: the first word may open a sentence in capitals.
 fn starts_like_name(text: &str, k: usize) -> bool {
     k > 0 || text.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A word in lower case.
+fn fold(word: &str) -> String {
+    if word.is_ascii() { word.to_ascii_lowercase() } else { word.to_lowercase() }
 }
 
 /// All letters upper case, and at least one letter.
@@ -367,7 +441,6 @@ fn words(text: &str) -> Vec<Word<'_>> {
             start: raw_start + core_start,
             end: raw_start + core_start + core.len(),
             text: core,
-            lower: core.to_lowercase(),
             comma_after: trailing.contains(','),
             sentence,
         });
