@@ -878,7 +878,7 @@ impl MarkerIndex {
 /// number in a `(n)`.
 fn marker_numbers(tok: &str) -> Vec<u32> {
     let core = tok.trim_end_matches(['.', ',', ';', ':', '!', '?']);
-    if !core.ends_with(|c: char| c.is_ascii_digit() || c == ')') {
+    if !core.ends_with(|c: char| c.is_ascii_digit()) && !tok.contains('(') {
         return Vec::new();
     }
     let digits = core.len() - core.trim_end_matches(|c: char| c.is_ascii_digit()).len();
