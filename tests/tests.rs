@@ -3,4 +3,5 @@
 
 mod extract;
 mod golden;
+mod robust;
 mod util;

@@ -12,7 +12,7 @@ use super::header::header;
 use super::language::detect;
 use super::paragraph::{paragraph_number, point_label, section_heading};
 use super::reference::{find_references, line_ends_in_url};
-use super::text::{Clean, Excluded, Join, Line, LineIndex};
+use super::text::{Clean, Excluded, Join, Line, LineIndex, ligature};
 use super::verb::{Form, VerbMatch};
 use super::{Compiled, Grammar};
 use crate::lexicon::Lexicon;
@@ -334,7 +334,7 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
             continue;
         };
         let start = clean.source_start(0).max(first_start);
-        let end = clean.source_end(clean.text.len());
+        let end = clean.source_end(clean.text.len()).max(start);
         let line = count(idx.line_of(start));
         let line_end = count(idx.line_of(end.saturating_sub(1).max(start)));
         match &unit.kind {
@@ -410,7 +410,7 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
             line: count(idx.line_of(*start)),
             paragraph: paragraph.map(i64::from),
             byte_start: count(clean.source_start(0)),
-            byte_end: count(clean.source_end(clean.text.len())),
+            byte_end: count(clean.source_end(clean.text.len()).max(clean.source_start(0))),
         });
         if marker.is_none() {
             let message = format!("footnote {n} has a body but no marker in the text");
@@ -930,13 +930,18 @@ fn inline_copy(after: &str, body: &str, lex: &Lexicon) -> Option<usize> {
                 consumed = i;
                 break;
             }
-            if c.is_whitespace() {
+            if c.is_whitespace() || c == '\u{ad}' {
                 continue;
             }
-            if Some(&c) != b.peek() {
-                return None;
+            // The body is clean text: compare the source as clean text reads it.
+            let mut buf = [0u8; 4];
+            let letters = ligature(c).unwrap_or_else(|| c.encode_utf8(&mut buf));
+            for l in letters.chars() {
+                if Some(&l) != b.peek() {
+                    return None;
+                }
+                b.next();
             }
-            b.next();
             consumed = i + c.len_utf8();
         }
         return (b.peek().is_none()).then_some(consumed);

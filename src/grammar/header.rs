@@ -7,7 +7,7 @@
 use nom::{IResult, Parser, bytes::complete::tag, character::complete::space0, combinator::rest};
 
 use super::furniture::{furniture_line, is_annex_heading, is_footer_item};
-use super::text::Line;
+use super::text::{Line, fold_text};
 use crate::lexicon::Lexicon;
 
 /// Most lines before the cover label that may still belong to the cover page.
@@ -159,7 +159,7 @@ pub fn header(lines: &[Line], lex: &Lexicon) -> Option<Header> {
 fn join_wrapped(parts: &[String]) -> String {
     let mut out = String::new();
     for part in parts {
-        let part = part.split_whitespace().collect::<Vec<_>>().join(" ");
+        let part = fold_text(part);
         if !out.is_empty() && !(out.ends_with('-') && !out.ends_with(" -")) {
             out.push(' ');
         }

@@ -270,7 +270,7 @@ impl Clean {
 }
 
 /// The letters a typographic ligature stands for (`ﬁ` → `fi`), as PDF text often keeps them.
-fn ligature(c: char) -> Option<&'static str> {
+pub fn ligature(c: char) -> Option<&'static str> {
     Some(match c {
         '\u{fb00}' => "ff",
         '\u{fb01}' => "fi",
@@ -280,6 +280,14 @@ fn ligature(c: char) -> Option<&'static str> {
         '\u{fb05}' | '\u{fb06}' => "st",
         _ => return None,
     })
+}
+
+/// A piece of text as running text reads it: whitespace runs folded to one space, soft
+/// hyphens dropped, ligatures written out.
+pub fn fold_text(text: &str) -> String {
+    let mut clean = Clean::default();
+    clean.push_span(text, 0, text.len(), &[]);
+    clean.finish().text.trim_start().to_string()
 }
 
 /// Whitespace as running text treats it: including no-break spaces and form feeds.
