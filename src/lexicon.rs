@@ -147,10 +147,10 @@ impl Lexicon {
             for form in forms {
                 let month = u32::try_from(i + 1).unwrap_or(0);
                 self.month_index.insert(fold(form), month);
-                if let Some(c) = form.chars().next().and_then(|c| c.to_lowercase().next()) {
-                    if !self.month_initials.contains(&c) {
-                        self.month_initials.push(c);
-                    }
+                if let Some(c) = form.chars().next().and_then(|c| c.to_lowercase().next())
+                    && !self.month_initials.contains(&c)
+                {
+                    self.month_initials.push(c);
                 }
             }
         }

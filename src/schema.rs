@@ -428,15 +428,15 @@ pub fn violations(schema: &TableSchema, cells: &[Cell]) -> Vec<(String, String)>
             }
             continue;
         }
-        if let (Some(values), Cell::Str(Some(v))) = (&c.values, cell) {
-            if !values.iter().any(|x| x == v) {
-                out.push((field.name.clone(), format!("`{v}` is not one of {}", values.join(", "))));
-            }
+        if let (Some(values), Cell::Str(Some(v))) = (&c.values, cell)
+            && !values.iter().any(|x| x == v)
+        {
+            out.push((field.name.clone(), format!("`{v}` is not one of {}", values.join(", "))));
         }
-        if let (Some(min), Cell::Int(Some(v))) = (c.minimum, cell) {
-            if *v < min {
-                out.push((field.name.clone(), format!("{v} is below the minimum {min}")));
-            }
+        if let (Some(min), Cell::Int(Some(v))) = (c.minimum, cell)
+            && *v < min
+        {
+            out.push((field.name.clone(), format!("{v} is below the minimum {min}")));
         }
     }
     out
