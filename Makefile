@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 BIN := target/release/councildata
 
-.PHONY: run test build rust-test python-test lint clean
+.PHONY: run test build rust-test python-test lint bench clean
 
 run: build
 	$(BIN) extract seeds --out dataset
@@ -31,6 +31,14 @@ lint:
 $(VENV)/.installed: tests/python/requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r tests/python/requirements.txt
+	touch $@
+
+# Throughput, memory and the dateparser comparison; figures go in the README.
+bench: build $(VENV)/.bench
+	$(PY) bench/run.py
+
+$(VENV)/.bench: $(VENV)/.installed bench/requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
 	touch $@
 
 clean:
