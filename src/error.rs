@@ -31,6 +31,8 @@ pub enum Error {
     Schema { file: String, message: String },
     #[error("{path}: {message}")]
     Output { path: PathBuf, message: String },
+    #[error("schema version v{version} is unknown to this build, which knows {known}")]
+    UnknownSchemaVersion { version: String, known: String },
 }
 
 impl Error {

@@ -40,12 +40,15 @@ enum Command {
     },
     /// Check documents against the grammar and the schemas, like a compiler.
     #[command(
-        after_help = "Examples:\n  councildata validate new.txt\n  councildata validate --format json incoming/"
+        after_help = "Examples:\n  councildata validate new.txt\n  councildata validate --format json incoming/\n  councildata validate --dataset dataset"
     )]
     Validate {
         /// Documents to check: files or directories.
-        #[arg(required = true)]
+        #[arg(required_unless_present = "dataset", conflicts_with = "dataset")]
         files: Vec<PathBuf>,
+        /// Check a dataset directory (CSV and Parquet) against the schema version it declares.
+        #[arg(long, value_name = "DIR")]
+        dataset: Option<PathBuf>,
         /// Output: text for people, json for scripts.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -64,8 +67,12 @@ enum Format {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Validate { files, format, max_doc_bytes } => {
-            match validate::validate_files(&files, max_doc_bytes) {
+        Command::Validate { files, dataset, format, max_doc_bytes } => {
+            let checked = match &dataset {
+                Some(dir) => validate::validate_dataset(dir),
+                None => validate::validate_files(&files, max_doc_bytes),
+            };
+            match checked {
                 Ok(findings) => {
                     if format == Format::Json {
                         match serde_json::to_string_pretty(&findings) {
