@@ -4,3 +4,4 @@
 mod extract;
 mod golden;
 mod util;
+mod validate;
