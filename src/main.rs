@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use councildata::cmd::{extract, validate};
+use councildata::cmd::{diff, extract, validate};
 
 /// EU Council document text in, a typed CSV + Parquet dataset out.
 #[derive(Parser)]
@@ -49,6 +49,23 @@ enum Command {
         /// Check a dataset directory (CSV and Parquet) against the schema version it declares.
         #[arg(long, value_name = "DIR")]
         dataset: Option<PathBuf>,
+        /// Output: text for people, json for scripts.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Largest document accepted, in bytes.
+        #[arg(long, default_value_t = extract::DEFAULT_MAX_DOC_BYTES)]
+        max_doc_bytes: u64,
+    },
+    /// Show what changed between two datasets, or two sets of documents extracted on the fly.
+    #[command(
+        after_help = "Rows are matched by meaning: a paragraph inserted above others is one added row, the\nrenumbered ones are moved; provenance (lines, byte spans, paths) never counts as a change.\nExit status: 0 no differences, 1 differences, 2 error.\n\nExamples:\n  councildata diff dataset-2024 dataset-2025\n  councildata diff --format json old/ new/"
+    )]
+    Diff {
+        /// The old side: a dataset directory (with datapackage.json), or documents (a file or a
+        /// directory of *.txt).
+        old: PathBuf,
+        /// The new side, likewise.
+        new: PathBuf,
         /// Output: text for people, json for scripts.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -101,6 +118,26 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Diff { old, new, format, max_doc_bytes } => match diff::run(&old, &new, max_doc_bytes) {
+            Ok(d) => {
+                if format == Format::Json {
+                    match serde_json::to_string_pretty(&d) {
+                        Ok(json) => println!("{json}"),
+                        Err(e) => {
+                            eprintln!("error: {e}");
+                            return ExitCode::from(2);
+                        }
+                    }
+                } else {
+                    print!("{}", d.render());
+                }
+                if d.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(2)
+            }
+        },
         Command::Extract { inputs, out, jobs, max_doc_bytes, quiet } => {
             let opts = extract::Options { inputs, out, jobs, max_doc_bytes, quiet };
             match extract::run(&opts) {

@@ -1,4 +1,5 @@
 //! The commands, one module each: argument values in, work done, a summary or findings out.
 
+pub mod diff;
 pub mod extract;
 pub mod validate;
