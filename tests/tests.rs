@@ -1,6 +1,7 @@
 //! Integration tests: the real binary in throwaway directories, golden files per seed and
 //! table, Parquet read back as typed data, and whole-run properties.
 
+mod diff;
 mod extract;
 mod golden;
 mod util;

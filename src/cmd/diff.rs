@@ -889,7 +889,9 @@ fn render_ops(ops: &[(char, &str)]) -> String {
     while let Some(&(kind, _)) = ops.get(i) {
         let run: Vec<&str> = ops[i..].iter().take_while(|(k, _)| *k == kind).map(|(_, w)| *w).collect();
         i += run.len();
-        if !out.is_empty() && !(kind == '+' && out.ends_with("-]")) {
+        // A replacement reads `[-old-]{+new+}`, without a space between.
+        let replaces = kind == '+' && out.ends_with("-]");
+        if !out.is_empty() && !replaces {
             out.push(' ');
         }
         let words = run.join(" ");
