@@ -19,7 +19,8 @@ use serde_json::Value;
 
 use crate::util::{Workdir, edit, json, line_of, root, seed_text, seeds};
 
-/// A broken variant: seed, edit, and the finding expected at the line of `at` in the result.
+/// A broken variant: seed, edit, and the finding expected at the line of `at` in the result,
+/// at `column`.
 struct Broken {
     name: &'static str,
     seed: &'static str,
@@ -28,6 +29,7 @@ struct Broken {
     code: &'static str,
     at: &'static str,
     message: &'static str,
+    column: usize,
 }
 
 const BROKEN: &[Broken] = &[
@@ -39,6 +41,7 @@ const BROKEN: &[Broken] = &[
         code: "paragraph-numbering",
         at: "4. OPFORDRER TIL",
         message: "paragraph 4 follows paragraph 2: 3 missing",
+        column: 1,
     },
     Broken {
         name: "duplicate",
@@ -48,6 +51,7 @@ const BROKEN: &[Broken] = &[
         code: "paragraph-numbering",
         at: "2. UNDERSTREGER behovet",
         message: "paragraph 2 is numbered twice",
+        column: 1,
     },
     Broken {
         name: "disorder",
@@ -57,6 +61,7 @@ const BROKEN: &[Broken] = &[
         code: "paragraph-numbering",
         at: "3. FREMHÆVER, at det",
         message: "paragraph 3 after paragraph 4: out of order",
+        column: 1,
     },
     Broken {
         name: "body-missing",
@@ -66,6 +71,7 @@ const BROKEN: &[Broken] = &[
         code: "footnote-numbering",
         at: "5 14517/19.",
         message: "footnote 5 follows footnote 3: no body for 4",
+        column: 1,
     },
     Broken {
         name: "marker-without-body",
@@ -75,6 +81,7 @@ const BROKEN: &[Broken] = &[
         code: "footnote-marker-without-body",
         at: "cybersikkerhedskapacitet i EU4",
         message: "footnote marker 4 has no body",
+        column: 45,
     },
     Broken {
         name: "body-without-marker",
@@ -84,6 +91,7 @@ const BROKEN: &[Broken] = &[
         code: "footnote-without-marker",
         at: "2 16200/14.",
         message: "footnote 2 has a body but no marker in the text",
+        column: 1,
     },
     Broken {
         name: "no-recipient",
@@ -93,6 +101,7 @@ const BROKEN: &[Broken] = &[
         code: "note-header-incomplete",
         at: " NOTE",
         message: "NOTE cover without recipient",
+        column: 2,
     },
     Broken {
         name: "no-sender",
@@ -102,6 +111,7 @@ const BROKEN: &[Broken] = &[
         code: "note-header-incomplete",
         at: " DOPIS",
         message: "DOPIS cover without sender",
+        column: 2,
     },
     Broken {
         name: "no-subject",
@@ -111,6 +121,7 @@ const BROKEN: &[Broken] = &[
         code: "note-header-incomplete",
         at: " NOTE",
         message: "NOTE cover without subject",
+        column: 2,
     },
     Broken {
         name: "unknown-verb",
@@ -120,6 +131,7 @@ const BROKEN: &[Broken] = &[
         code: "unknown-operative",
         at: "BEKLAGER DYBT",
         message: "`BEKLAGER DYBT` looks like an operative verb but is not in grammars/da.toml",
+        column: 4,
     },
     Broken {
         name: "february-31",
@@ -129,6 +141,7 @@ const BROKEN: &[Broken] = &[
         code: "impossible-date",
         at: "31. februar 2013",
         message: "`31. februar 2013` is not a date that exists",
+        column: 28,
     },
     Broken {
         name: "bad-reference",
@@ -138,6 +151,7 @@ const BROKEN: &[Broken] = &[
         code: "unparsed-reference",
         at: "12109/1.",
         message: "`12109/1.` looks like a document reference but does not parse",
+        column: 3,
     },
     Broken {
         name: "empty-point",
@@ -147,6 +161,7 @@ const BROKEN: &[Broken] = &[
         code: "schema-constraint",
         at: "i) \n",
         message: "paragraphs (number 4, sub i): `text`: required value missing",
+        column: 3,
     },
 ];
 
@@ -188,7 +203,7 @@ fn every_finding_is_caught_at_its_line() {
         let line = line_of(&text, b.at);
         let hit = findings.iter().find(|f| f["code"] == b.code && f["message"] == b.message);
         let Some(hit) = hit else { panic!("{}: no {} `{}` in {findings:#?}", b.name, b.code, b.message) };
-        assert_eq!(hit["line"], line, "{}: {hit}", b.name);
+        assert_eq!((&hit["line"], &hit["column"]), (&line.into(), &b.column.into()), "{}: {hit}", b.name);
         assert_eq!(hit["file"], format!("{}.txt", b.name), "{}", b.name);
         let want_status = if findings.iter().any(is_error) { 1 } else { 0 };
         assert_eq!(status, want_status, "{}: {findings:#?}", b.name);

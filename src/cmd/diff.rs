@@ -10,7 +10,7 @@
 //! already matched, so the clauses of a renumbered paragraph are moved with it. Provenance
 //! columns (lines, byte spans, paths, hashes, sizes) never make a row changed.
 
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -231,7 +231,7 @@ pub struct TableDiff {
 pub struct Diff {
     pub tables: Vec<(Table, TableDiff)>,
     /// Documents only on one side: their rows in other tables are counted, not listed in text.
-    one_sided: Vec<Value>,
+    one_sided: HashSet<Value>,
 }
 
 impl Serialize for Diff {
@@ -539,12 +539,11 @@ fn compare(schemas: &Schemas, old: &Side, new: &Side) -> Diff {
         }
         results.insert(table, table_diff(&cols, o, n, &pairs));
     }
-    let doc_ids = |side: &Side| -> Vec<Value> {
+    let doc_ids = |side: &Side| -> HashSet<Value> {
         side.rows(Table::Documents).iter().filter_map(|r| r.first().cloned()).collect()
     };
     let (old_docs, new_docs) = (doc_ids(old), doc_ids(new));
-    let mut one_sided: Vec<Value> = old_docs.iter().filter(|d| !new_docs.contains(d)).cloned().collect();
-    one_sided.extend(new_docs.iter().filter(|d| !old_docs.contains(d)).cloned());
+    let one_sided = old_docs.symmetric_difference(&new_docs).cloned().collect();
     let tables = Table::ALL.iter().map(|t| (*t, results.remove(t).unwrap_or_default())).collect();
     Diff { tables, one_sided }
 }
