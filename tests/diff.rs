@@ -28,14 +28,17 @@ fn diff(wd: &Workdir, old: &str, new: &str) -> (i32, Value) {
 }
 
 /// `(added, removed, changed, moved)` of a table.
-fn counts(d: &Value, table: &str) -> (u64, u64, u64, u64) {
+type Counts = (u64, u64, u64, u64);
+
+/// The counts of a table.
+fn counts(d: &Value, table: &str) -> Counts {
     let t = &d["tables"][table];
     let n = |k: &str| t[k].as_u64().unwrap_or_else(|| panic!("{table}.{k} in {t}"));
     (n("added"), n("removed"), n("changed"), n("moved"))
 }
 
 /// Every table not named in `expected` has no differences; those named have these counts.
-fn assert_counts(d: &Value, expected: &[(&str, (u64, u64, u64, u64))]) {
+fn assert_counts(d: &Value, expected: &[(&str, Counts)]) {
     for table in TABLES {
         let want = expected.iter().find(|(t, _)| *t == table).map_or((0, 0, 0, 0), |(_, c)| *c);
         assert_eq!(counts(d, table), want, "{table}: {:#}", d["tables"][table]["rows"]);

@@ -246,7 +246,7 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
     let statement_title = units
         .iter()
         .zip(&cleans)
-        .any(|(u, c)| u.kind == UnitKind::Prose && lex.document.statement.iter().any(|s| *s == c.text));
+        .any(|(u, c)| u.kind == UnitKind::Prose && lex.document.statement.contains(&c.text));
     let kind = if cover.is_some() {
         DocKind::Note
     } else if conclusions_word || (has_paragraphs && capitals >= 2) {
@@ -807,11 +807,11 @@ fn find_markers(
         after = c.end;
         markers.insert(*n, Marker { start: c.start, paragraph: c.paragraph, web: c.web });
         excluded.push(Excluded { start: c.start, end: c.end, space: false });
-        if c.web {
-            if let Some(len) = inline_copy(text.get(c.end..).unwrap_or_default(), &body.text, lex) {
-                excluded.push(Excluded { start: c.end, end: c.end + len, space: true });
-                after = c.end + len;
-            }
+        if c.web
+            && let Some(len) = inline_copy(text.get(c.end..).unwrap_or_default(), &body.text, lex)
+        {
+            excluded.push(Excluded { start: c.end, end: c.end + len, space: true });
+            after = c.end + len;
         }
     }
     excluded.sort_by_key(|e| e.start);
@@ -874,10 +874,10 @@ fn marker_numbers(tok: &str) -> Vec<u32> {
         .filter(|d| !d.starts_with('0'))
         .filter_map(|d| d.parse().ok())
         .collect();
-    if let Some(p) = tok.find('(') {
-        if let Ok((_, n)) = web_marker(tok.get(p..).unwrap_or_default()) {
-            out.push(n);
-        }
+    if let Some(p) = tok.find('(')
+        && let Ok((_, n)) = web_marker(tok.get(p..).unwrap_or_default())
+    {
+        out.push(n);
     }
     out
 }
@@ -1222,7 +1222,7 @@ EN
         let numbers: Vec<i64> = x.paragraphs.iter().map(|p| p.number).collect();
         assert_eq!(numbers, [1, 2]);
         assert!(x.paragraphs[0].text.starts_with("The Council reiterates its commitment"));
-        assert_eq!(x.paragraphs[1].text.split(' ').last(), Some("it."));
+        assert_eq!(x.paragraphs[1].text.split(' ').next_back(), Some("it."));
         let verbs: Vec<(Option<i64>, &str)> =
             x.operative_clauses.iter().map(|c| (c.paragraph, c.canonical.as_str())).collect();
         assert_eq!(

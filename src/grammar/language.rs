@@ -28,7 +28,7 @@ pub fn detect<'l>(
     for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(SAMPLE_WORDS) {
         let lower = word.to_lowercase();
         for (score, lex) in scores.iter_mut().zip(&lexicons.languages) {
-            if lex.stopwords.iter().any(|s| *s == lower) {
+            if lex.stopwords.contains(&lower) {
                 *score += 1;
             }
         }

@@ -212,7 +212,7 @@ impl VerbMatcher {
             return Some((m, Form::Subject));
         }
         let coordinated = prev.is_some_and(|p| {
-            self.coordinators.iter().any(|c| *c == p.lower) || (self.comma_coordinates && p.comma_after)
+            self.coordinators.contains(&p.lower) || (self.comma_coordinates && p.comma_after)
         });
         if coordinated && last_clause_sentence == Some(word.sentence) {
             return Some((m, Form::Coordinated));
