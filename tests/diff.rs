@@ -303,3 +303,23 @@ fn a_missing_side_is_an_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("nowhere"));
 }
+
+#[test]
+fn an_edit_below_an_inserted_paragraph_is_changed_and_renumbered() {
+    let old = seed_text("002");
+    let new = edit(
+        &with_inserted_paragraph(&old),
+        "fremme og beskyttelse af EU's centrale værdier",
+        "fremme og styrkelse af EU's centrale værdier",
+    );
+    let wd = revision(&[(SEED_002, old)], &[(SEED_002, new)]);
+    let (_, d) = diff(&wd, "old", "new");
+    assert_eq!(counts(&d, "paragraphs"), (1, 0, 1, 30));
+    let row = rows(&d, "paragraphs").iter().find(|r| r["status"] == "changed").unwrap();
+    let number = change(row, "number");
+    assert_eq!((number["old"].as_i64(), number["new"].as_i64()), (Some(4), Some(5)));
+    assert!(
+        change(row, "text")["words"].as_str().unwrap().contains("fremme og [-beskyttelse-]{+styrkelse+} af")
+    );
+    assert_eq!(counts(&d, "operative_clauses"), (1, 0, 0, 88));
+}
