@@ -56,11 +56,9 @@ const PREVIEW_COLUMNS: [&str; 6] = ["title", "text", "body", "sentence", "subjec
 /// Characters of a value shown in text output.
 const SHOWN_CHARS: usize = 70;
 
-/// One side of a diff: its schema version and every table's rows, in schema column order.
-pub struct Side {
-    pub path: PathBuf,
-    pub version: String,
-    pub tables: HashMap<Table, Vec<Vec<Value>>>,
+/// One side of a diff: every table's rows, in schema column order.
+struct Side {
+    tables: HashMap<Table, Vec<Vec<Value>>>,
 }
 
 /// Where a side comes from.
@@ -74,13 +72,12 @@ impl Side {
     /// may share a `doc_id`).
     fn load(path: &Path, origin: Origin, max_doc_bytes: u64) -> Result<Side, Error> {
         let mut tables: HashMap<Table, Vec<Vec<Value>>> = HashMap::new();
-        let version = match origin {
+        match origin {
             Origin::Dataset(package) => {
                 let schemas = Schemas::of_version(&package.version)?;
                 for table in Table::ALL {
                     tables.insert(table, load_table(&package, schemas, table)?);
                 }
-                package.version
             }
             Origin::Inputs => {
                 for doc in extract_inputs(path, max_doc_bytes)? {
@@ -88,10 +85,9 @@ impl Side {
                         tables.entry(table).or_default().push(cells.iter().map(Value::of).collect());
                     }
                 }
-                SCHEMA_VERSION.to_string()
             }
-        };
-        Ok(Side { path: path.to_path_buf(), version, tables })
+        }
+        Ok(Side { tables })
     }
 
     fn rows(&self, table: Table) -> &[Vec<Value>] {
