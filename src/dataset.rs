@@ -186,3 +186,25 @@ pub fn load_table(package: &Package, schemas: &Schemas, table: Table) -> Result<
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_package_must_declare_its_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |json: &str| std::fs::write(dir.path().join("datapackage.json"), json).unwrap();
+        write(r#"{"resources": []}"#);
+        let e = Package::open(dir.path()).unwrap_err().to_string();
+        assert!(e.contains("declares no `councildata:schema_version`"), "{e}");
+        write(
+            r#"{"councildata:schema_version": "1", "resources": [{"name": "documents", "path": "docs.csv"}]}"#,
+        );
+        let p = Package::open(dir.path()).unwrap();
+        assert_eq!(p.version, "1");
+        assert_eq!(p.csv_path(Table::Documents), dir.path().join("docs.csv"));
+        assert_eq!(p.csv_path(Table::Footnotes), dir.path().join("footnotes.csv"));
+        assert_eq!(p.parquet_path(Table::Footnotes), dir.path().join("footnotes.parquet"));
+    }
+}
