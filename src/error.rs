@@ -31,6 +31,12 @@ pub enum Error {
     Schema { file: String, message: String },
     #[error("{path}: {message}")]
     Output { path: PathBuf, message: String },
+    #[error("schema version v{version} is unknown to this build, which knows {known}")]
+    UnknownSchemaVersion { version: String, known: String },
+    #[error(
+        "cannot compare {old_path} (schema v{old}) with {new_path} (schema v{new}): schemas/CHANGELOG.md maps no version onto another; extract both sides with one build"
+    )]
+    SchemaVersions { old_path: PathBuf, old: String, new_path: PathBuf, new: String },
 }
 
 impl Error {

@@ -8,9 +8,11 @@
 //! - [`model`]: the typed records.
 //! - [`schema`]: the table schemas (`schemas/v1`), the one source of column names and types.
 //! - [`sink`]: CSV and Parquet writers.
+//! - [`dataset`]: a dataset directory read back (data package, CSV, Parquet).
 //! - [`cmd`]: the commands.
 
 pub mod cmd;
+pub mod dataset;
 pub mod error;
 pub mod grammar;
 pub mod lexicon;

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use councildata::cmd::{extract, merge, validate};
+use councildata::cmd::{diff, extract, merge, validate};
 
 /// EU Council document text in, a typed CSV + Parquet dataset out.
 #[derive(Parser)]
@@ -63,12 +63,32 @@ enum Command {
     },
     /// Check documents against the grammar and the schemas, like a compiler.
     #[command(
-        after_help = "Examples:\n  councildata validate new.txt\n  councildata validate --format json incoming/"
+        after_help = "Examples:\n  councildata validate new.txt\n  councildata validate --format json incoming/\n  councildata validate --dataset dataset"
     )]
     Validate {
         /// Documents to check: files or directories.
-        #[arg(required = true)]
+        #[arg(required_unless_present = "dataset", conflicts_with = "dataset")]
         files: Vec<PathBuf>,
+        /// Check a dataset directory (CSV and Parquet) against the schema version it declares.
+        #[arg(long, value_name = "DIR")]
+        dataset: Option<PathBuf>,
+        /// Output: text for people, json for scripts.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Largest document accepted, in bytes.
+        #[arg(long, default_value_t = extract::DEFAULT_MAX_DOC_BYTES)]
+        max_doc_bytes: u64,
+    },
+    /// Show what changed between two datasets, or two sets of documents extracted on the fly.
+    #[command(
+        after_help = "Rows are matched by meaning: a paragraph inserted above others is one added row, the\nrenumbered ones are moved; provenance (lines, byte spans, paths) never counts as a change.\nExit status: 0 no differences, 1 differences, 2 error.\n\nExamples:\n  councildata diff dataset-2024 dataset-2025\n  councildata diff --format json old/ new/"
+    )]
+    Diff {
+        /// The old side: a dataset directory (with datapackage.json), or documents (a file or a
+        /// directory of *.txt).
+        old: PathBuf,
+        /// The new side, likewise.
+        new: PathBuf,
         /// Output: text for people, json for scripts.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -104,8 +124,12 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
-        Command::Validate { files, format, max_doc_bytes } => {
-            match validate::validate_files(&files, max_doc_bytes) {
+        Command::Validate { files, dataset, format, max_doc_bytes } => {
+            let checked = match &dataset {
+                Some(dir) => validate::validate_dataset(dir),
+                None => validate::validate_files(&files, max_doc_bytes),
+            };
+            match checked {
                 Ok(findings) => {
                     if format == Format::Json {
                         match serde_json::to_string_pretty(&findings) {
@@ -134,6 +158,26 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Diff { old, new, format, max_doc_bytes } => match diff::run(&old, &new, max_doc_bytes) {
+            Ok(d) => {
+                if format == Format::Json {
+                    match serde_json::to_string_pretty(&d) {
+                        Ok(json) => println!("{json}"),
+                        Err(e) => {
+                            eprintln!("error: {e}");
+                            return ExitCode::from(2);
+                        }
+                    }
+                } else {
+                    print!("{}", d.render());
+                }
+                if d.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(2)
+            }
+        },
         Command::Extract { inputs, out, jobs, max_doc_bytes, globs, encoding, shard, quiet, verbose } => {
             let encoding = match encoding {
                 EncodingArg::Utf8 => extract::Encoding::Utf8,

@@ -7,15 +7,19 @@ use std::sync::{Arc, OnceLock};
 
 use arrow_schema::{DataType, Field as ArrowField, Schema as ArrowSchema, SchemaRef};
 use chrono::NaiveDate;
-use serde::Deserialize;
+use regex::Regex;
+use serde::{Deserialize, Serialize, Serializer};
 
 use crate::error::Error;
 use crate::model::{
-    DatedEvent, Document, Footnote, NoteHeader, OperativeClause, Paragraph, Recital, Reference,
+    DatedEvent, Document, Extraction, Footnote, NoteHeader, OperativeClause, Paragraph, Recital, Reference,
 };
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: &str = "1";
+
+/// Every schema version this build can read and check, oldest first.
+pub const KNOWN_VERSIONS: &[&str] = &[SCHEMA_VERSION];
 
 /// The key under which Parquet files and the data package record the schema version.
 pub const VERSION_KEY: &str = "councildata.schema_version";
@@ -99,6 +103,9 @@ pub struct Constraints {
     pub pattern: Option<String>,
     #[serde(default)]
     pub minimum: Option<i64>,
+    /// `pattern`, compiled and anchored at both ends (Frictionless patterns match whole values).
+    #[serde(skip)]
+    pub regex: Option<Regex>,
 }
 
 /// A column.
@@ -168,15 +175,41 @@ impl Schemas {
         for table in Table::ALL {
             let file = format!("v{SCHEMA_VERSION}/{}.schema.json", table.name());
             let json = table.schema_json();
-            let schema: TableSchema = serde_json::from_str(json)
+            let mut schema: TableSchema = serde_json::from_str(json)
                 .map_err(|e| Error::Schema { file: file.clone(), message: e.to_string() })?;
             if schema.name != table.name() {
                 return Err(Error::Schema { file, message: format!("names table {}", schema.name) });
+            }
+            for field in &mut schema.fields {
+                if let Some(pattern) = &field.constraints.pattern {
+                    let regex = Regex::new(&format!("^(?:{pattern})$")).map_err(|e| Error::Schema {
+                        file: file.clone(),
+                        message: format!("{}: {e}", field.name),
+                    })?;
+                    field.constraints.regex = Some(regex);
+                }
             }
             let arrow = arrow_schema(&schema);
             tables.insert(table, (schema, arrow, json));
         }
         Ok(Schemas { tables })
+    }
+
+    /// The embedded schemas of a version, or an error naming the versions this build knows.
+    pub fn of_version(version: &str) -> Result<&'static Schemas, Error> {
+        if version == SCHEMA_VERSION {
+            Schemas::embedded()
+        } else {
+            Err(Error::UnknownSchemaVersion {
+                version: version.to_string(),
+                known: KNOWN_VERSIONS.iter().map(|v| format!("v{v}")).collect::<Vec<_>>().join(", "),
+            })
+        }
+    }
+
+    /// The version these schemas describe.
+    pub fn version(&self) -> &'static str {
+        SCHEMA_VERSION
     }
 
     /// A table's schema.
@@ -247,6 +280,90 @@ impl Cell<'_> {
             Cell::Str(v) => v.unwrap_or_default().to_string(),
             Cell::Int(v) => v.map(|n| n.to_string()).unwrap_or_default(),
             Cell::Date(v) => v.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
+        }
+    }
+}
+
+/// One value of a row, owned: what a dataset reader returns and a diff compares.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Value {
+    Null,
+    Str(String),
+    Int(i64),
+    Date(NaiveDate),
+}
+
+impl Value {
+    /// A cell's value.
+    pub fn of(cell: &Cell) -> Value {
+        match cell {
+            Cell::Str(Some(v)) => Value::Str((*v).to_string()),
+            Cell::Int(Some(v)) => Value::Int(*v),
+            Cell::Date(Some(v)) => Value::Date(*v),
+            _ => Value::Null,
+        }
+    }
+
+    /// The value as a cell of a column of type `kind` (a value of another type gives a cell
+    /// of its own type, which `violations` reports).
+    pub fn cell(&self, kind: FieldType) -> Cell<'_> {
+        match (self, kind) {
+            (Value::Null, FieldType::String) => Cell::Str(None),
+            (Value::Null, FieldType::Integer) => Cell::Int(None),
+            (Value::Null, FieldType::Date) => Cell::Date(None),
+            (Value::Str(v), _) => Cell::Str(Some(v)),
+            (Value::Int(v), _) => Cell::Int(Some(*v)),
+            (Value::Date(v), _) => Cell::Date(Some(*v)),
+        }
+    }
+
+    /// Reads a CSV field of a column of type `kind`: empty is null.
+    ///
+    /// ```
+    /// use councildata::schema::{FieldType, Value};
+    /// assert_eq!(Value::parse("", FieldType::Integer), Ok(Value::Null));
+    /// assert_eq!(Value::parse("12", FieldType::Integer), Ok(Value::Int(12)));
+    /// assert!(Value::parse("31-02-2020", FieldType::Date).is_err());
+    /// ```
+    pub fn parse(text: &str, kind: FieldType) -> Result<Value, String> {
+        if text.is_empty() {
+            return Ok(Value::Null);
+        }
+        match kind {
+            FieldType::String => Ok(Value::Str(text.to_string())),
+            FieldType::Integer => {
+                text.parse().map(Value::Int).map_err(|_| format!("`{text}` is not an integer"))
+            }
+            FieldType::Date => NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                .map(Value::Date)
+                .map_err(|_| format!("`{text}` is not an ISO 8601 date (YYYY-MM-DD)")),
+        }
+    }
+
+    /// No value.
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+
+    /// The value as CSV writes it.
+    pub fn to_text(&self) -> String {
+        match self {
+            Value::Null => String::new(),
+            Value::Str(v) => v.clone(),
+            Value::Int(v) => v.to_string(),
+            Value::Date(v) => v.format("%Y-%m-%d").to_string(),
+        }
+    }
+}
+
+/// JSON: null, a string, a number, or an ISO 8601 date string.
+impl Serialize for Value {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Null => serializer.serialize_none(),
+            Value::Str(v) => serializer.serialize_str(v),
+            Value::Int(v) => serializer.serialize_i64(*v),
+            Value::Date(_) => serializer.serialize_str(&self.to_text()),
         }
     }
 }
@@ -409,34 +526,88 @@ impl Record for DatedEvent {
     }
 }
 
-/// The constraints a row's cells break: `(column, message)` for each.
-pub fn violations(schema: &TableSchema, cells: &[Cell]) -> Vec<(String, String)> {
+/// Every record of one document with its table, in the order the dataset writer appends them.
+pub fn extraction_rows(x: &Extraction) -> Vec<(Table, Vec<Cell<'_>>)> {
+    fn add<'a, R: Record + 'a>(
+        out: &mut Vec<(Table, Vec<Cell<'a>>)>,
+        records: impl IntoIterator<Item = &'a R>,
+    ) {
+        out.extend(records.into_iter().map(|r| (R::TABLE, r.cells())));
+    }
+    let mut out = vec![(Table::Documents, x.document.cells())];
+    add(&mut out, &x.note_header);
+    add(&mut out, &x.paragraphs);
+    add(&mut out, &x.operative_clauses);
+    add(&mut out, &x.recitals);
+    add(&mut out, &x.footnotes);
+    add(&mut out, &x.references);
+    add(&mut out, &x.dated_events);
+    out
+}
+
+/// Which constraint a value breaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rule {
+    /// The row has another number of cells than the table has columns.
+    Width,
+    /// A value of another type than the column's.
+    Type,
+    /// A required value is missing (null, or empty: CSV writes both as an empty field).
+    Required,
+    /// A value outside the column's `enum`.
+    Enum,
+    /// A value that does not match the column's `pattern`.
+    Pattern,
+    /// A number below the column's `minimum`.
+    Minimum,
+}
+
+/// A constraint a row breaks: the column (empty for the row as a whole), the rule, and what
+/// is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    pub column: String,
+    pub rule: Rule,
+    pub message: String,
+}
+
+/// The constraints a row's cells break.
+pub fn violations(schema: &TableSchema, cells: &[Cell]) -> Vec<Violation> {
     let mut out = Vec::new();
+    let mut push = |column: &str, rule: Rule, message: String| {
+        out.push(Violation { column: column.to_string(), rule, message });
+    };
     if cells.len() != schema.fields.len() {
-        out.push((String::new(), format!("{} cells for {} columns", cells.len(), schema.fields.len())));
+        push("", Rule::Width, format!("{} cells for {} columns", cells.len(), schema.fields.len()));
         return out;
     }
     for (field, cell) in schema.fields.iter().zip(cells) {
         let c = &field.constraints;
         if cell.kind() != field.kind {
-            out.push((field.name.clone(), format!("a {:?} value in a {:?} column", cell.kind(), field.kind)));
+            push(&field.name, Rule::Type, format!("a {:?} value in a {:?} column", cell.kind(), field.kind));
             continue;
         }
-        if cell.is_null() {
+        if cell.is_null() || *cell == Cell::Str(Some("")) {
             if c.required {
-                out.push((field.name.clone(), "required value missing".into()));
+                push(&field.name, Rule::Required, "required value missing".into());
             }
             continue;
         }
         if let (Some(values), Cell::Str(Some(v))) = (&c.values, cell)
             && !values.iter().any(|x| x == v)
         {
-            out.push((field.name.clone(), format!("`{v}` is not one of {}", values.join(", "))));
+            push(&field.name, Rule::Enum, format!("`{v}` is not one of {}", values.join(", ")));
+        }
+        if let (Some(regex), Cell::Str(Some(v))) = (&c.regex, cell)
+            && !regex.is_match(v)
+        {
+            let pattern = c.pattern.as_deref().unwrap_or_default();
+            push(&field.name, Rule::Pattern, format!("`{v}` does not match the pattern {pattern}"));
         }
         if let (Some(min), Cell::Int(Some(v))) = (c.minimum, cell)
             && *v < min
         {
-            out.push((field.name.clone(), format!("{v} is below the minimum {min}")));
+            push(&field.name, Rule::Minimum, format!("{v} is below the minimum {min}"));
         }
     }
     out
@@ -452,7 +623,7 @@ mod tests {
         let schema = schemas.table(R::TABLE);
         let cells = record.cells();
         assert_eq!(cells.len(), schema.fields.len(), "{}", schema.name);
-        assert_eq!(violations(schema, &cells), Vec::<(String, String)>::new(), "{}", schema.name);
+        assert_eq!(violations(schema, &cells), Vec::<Violation>::new(), "{}", schema.name);
         assert_eq!(schemas.arrow(R::TABLE).fields().len(), cells.len());
     }
 
@@ -573,8 +744,40 @@ mod tests {
             Cell::Int(Some(1)),
         ]);
         let v = violations(schema, &cells);
-        let columns: Vec<&str> = v.iter().map(|(c, _)| c.as_str()).collect();
-        assert_eq!(columns, ["ordinal", "kind", "surface"]);
+        let columns: Vec<(&str, Rule)> = v.iter().map(|v| (v.column.as_str(), v.rule)).collect();
+        assert_eq!(columns, [("ordinal", Rule::Minimum), ("kind", Rule::Enum), ("surface", Rule::Required)]);
+    }
+
+    #[test]
+    fn patterns_match_whole_values_and_empty_strings_are_missing() {
+        let schemas = Schemas::embedded().unwrap();
+        let schema = schemas.table(Table::Paragraphs);
+        let row = |sub: Option<&'static str>, text: &'static str| {
+            vec![
+                Cell::Str(Some("file:x")),
+                Cell::Int(Some(1)),
+                Cell::Str(sub),
+                Cell::Str(None),
+                Cell::Str(Some(text)),
+                Cell::Int(Some(1)),
+                Cell::Int(Some(1)),
+                Cell::Int(Some(0)),
+                Cell::Int(Some(1)),
+            ]
+        };
+        assert!(violations(schema, &row(Some("a"), "t")).is_empty());
+        let rules: Vec<Rule> = violations(schema, &row(Some("ab"), "")).iter().map(|v| v.rule).collect();
+        assert_eq!(rules, [Rule::Pattern, Rule::Required]);
+        let sha = schemas.table(Table::Documents).fields[2].constraints.regex.as_ref().unwrap();
+        assert!(sha.is_match(&"a".repeat(64)));
+        assert!(!sha.is_match(&format!("x{}", "a".repeat(64))));
+    }
+
+    #[test]
+    fn unknown_versions_are_refused_naming_the_known_ones() {
+        assert!(Schemas::of_version("1").is_ok());
+        let e = Schemas::of_version("7").err().unwrap().to_string();
+        assert!(e.contains("v7") && e.contains("v1"), "{e}");
     }
 
     #[test]

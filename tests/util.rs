@@ -63,3 +63,32 @@ impl Workdir {
         std::fs::read_to_string(self.path().join(name)).unwrap()
     }
 }
+
+/// The text of the seed whose name starts with `prefix` (`"002"`).
+pub fn seed_text(prefix: &str) -> String {
+    let path = seeds()
+        .into_iter()
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+        .unwrap_or_else(|| panic!("no seed {prefix}"));
+    std::fs::read_to_string(path).unwrap()
+}
+
+/// `text` with the first `from` replaced by `to`; panics when `from` is not there, so a seed
+/// that changes cannot silently make a test vacuous.
+pub fn edit(text: &str, from: &str, to: &str) -> String {
+    assert!(text.contains(from), "`{from}` is not in the text");
+    text.replacen(from, to, 1)
+}
+
+/// The 1-based line holding the first `needle`.
+pub fn line_of(text: &str, needle: &str) -> usize {
+    let at = text.find(needle).unwrap_or_else(|| panic!("`{needle}` is not in the text"));
+    text[..at].matches('\n').count() + 1
+}
+
+/// Standard output parsed as JSON.
+pub fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!("{e}: {}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+    })
+}

@@ -1,5 +1,6 @@
 //! The commands, one module each: argument values in, work done, a summary or findings out.
 
+pub mod diff;
 pub mod extract;
 pub mod merge;
 pub mod validate;

@@ -413,8 +413,10 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
             byte_end: count(clean.source_end(clean.text.len()).max(clean.source_start(0))),
         });
         if marker.is_none() {
+            // The caret goes under the body's number, which opens its line.
+            let at = lines.get(idx.line_of(*start).saturating_sub(1)).map_or(*start, Line::content_start);
             let message = format!("footnote {n} has a body but no marker in the text");
-            findings.push(*start, n.to_string().len(), Severity::Error, "footnote-without-marker", message);
+            findings.push(at, n.to_string().len(), Severity::Error, "footnote-without-marker", message);
         }
         scan(&doc_id, clean, &idx, lex, paragraph, Some(*n), &mut refs, &mut dates, &mut findings);
     }
