@@ -10,9 +10,30 @@ use crate::error::Error;
 
 /// The grammar files, embedded so the binary runs from any directory.
 const GRAMMAR_FILES: &[(&str, &str)] = &[
+    ("bg.toml", include_str!("../grammars/bg.toml")),
+    ("cs.toml", include_str!("../grammars/cs.toml")),
     ("da.toml", include_str!("../grammars/da.toml")),
+    ("de.toml", include_str!("../grammars/de.toml")),
+    ("el.toml", include_str!("../grammars/el.toml")),
     ("en.toml", include_str!("../grammars/en.toml")),
+    ("es.toml", include_str!("../grammars/es.toml")),
+    ("et.toml", include_str!("../grammars/et.toml")),
+    ("fi.toml", include_str!("../grammars/fi.toml")),
+    ("fr.toml", include_str!("../grammars/fr.toml")),
+    ("ga.toml", include_str!("../grammars/ga.toml")),
+    ("hr.toml", include_str!("../grammars/hr.toml")),
+    ("hu.toml", include_str!("../grammars/hu.toml")),
+    ("it.toml", include_str!("../grammars/it.toml")),
+    ("lt.toml", include_str!("../grammars/lt.toml")),
+    ("lv.toml", include_str!("../grammars/lv.toml")),
+    ("mt.toml", include_str!("../grammars/mt.toml")),
+    ("nl.toml", include_str!("../grammars/nl.toml")),
+    ("pl.toml", include_str!("../grammars/pl.toml")),
+    ("pt.toml", include_str!("../grammars/pt.toml")),
+    ("ro.toml", include_str!("../grammars/ro.toml")),
+    ("sk.toml", include_str!("../grammars/sk.toml")),
     ("sl.toml", include_str!("../grammars/sl.toml")),
+    ("sv.toml", include_str!("../grammars/sv.toml")),
 ];
 
 /// The language-independent vocabulary: canonical ids and their English glosses.
@@ -118,6 +139,39 @@ pub struct Dates {
     pub pair_connectives: Vec<String>,
     /// Words that may open a range (`from`, `between`, `fra`, `od`); never part of the surface.
     pub range_openers: Vec<String>,
+    /// Where the year stands: `dmy` (`25. oktober 2025`), `ymd` (hu `2025. október 25.`, lt
+    /// `2025 m. spalio 25 d.`) or `ydm` (lv `2025. gada 25. oktobrī`).
+    #[serde(default)]
+    pub order: Order,
+    /// Further forms after the day number, besides `day_suffix`: fr `er` (`1er`), el `ης`
+    /// (`6ης`), hu `-i`, `-én` (`22-i`, `25-én`).
+    #[serde(default)]
+    pub other_day_suffixes: Vec<String>,
+    /// What may follow a year: bg ` г.`, pl ` r.`, lt ` m.`, hu and hr `.`, lv `. gada`. A space
+    /// in a suffix stands for any run of white space.
+    #[serde(default)]
+    pub year_suffixes: Vec<String>,
+    /// Words that may stand between day, month and year: es and pt `de` (`22 de marzo de
+    /// 2021`), mt `ta'`, el `του`.
+    #[serde(default)]
+    pub links: Vec<String>,
+    /// Articles and prepositions glued to a day number, not part of the date: it `l'`, `dell'`,
+    /// mt `il-`, `fl-`.
+    #[serde(default)]
+    pub day_prefixes: Vec<String>,
+}
+
+/// The order of day, month and year in a written date.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Order {
+    /// Day, month, year: `25. oktober 2025`, `25 octobre 2025`.
+    #[default]
+    Dmy,
+    /// Year, month, day: hu `2025. október 25.`, lt `2025 m. spalio 25 d.`.
+    Ymd,
+    /// Year, then day and month: lv `2025. gada 25. oktobrī`.
+    Ydm,
 }
 
 impl Lexicon {
@@ -135,6 +189,20 @@ impl Lexicon {
             .and_then(|i| u32::try_from(i + 1).ok())
     }
 
+    /// Month forms of more than one word (ga `Deireadh Fómhair`), with their month number.
+    pub fn multiword_months(&self) -> impl Iterator<Item = (u32, &str)> {
+        self.dates
+            .months
+            .iter()
+            .zip(1u32..)
+            .flat_map(|(forms, month)| {
+                forms
+                    .iter()
+                    .filter(|f| f.contains(' '))
+                    .map(move |f| (month, f.as_str()))
+            })
+    }
+
     /// Whether a word, in any case, opens a range (`from`, `From`, `fra`).
     pub fn is_range_opener(&self, word: &str) -> bool {
         self.dates.range_openers.iter().any(|w| same_word(word, w))
@@ -142,15 +210,47 @@ impl Lexicon {
 }
 
 /// Whether two words are equal ignoring case. Called for every candidate word in a text, so it
-/// compares character by character instead of allocating lower-case copies. Final sigma folds to
-/// sigma, as Unicode case folding does, so that a word in capitals ending in `Σ` finds a form
-/// ending in `ς`.
-fn same_word(a: &str, b: &str) -> bool {
+/// compares character by character instead of allocating folded copies.
+pub fn same_word(a: &str, b: &str) -> bool {
     if a.is_ascii() && b.is_ascii() {
         return a.eq_ignore_ascii_case(b);
     }
-    let fold = |c: char| c.to_lowercase().map(|l| if l == 'ς' { 'σ' } else { l });
-    a.chars().flat_map(fold).eq(b.chars().flat_map(fold))
+    a.chars()
+        .flat_map(fold_char)
+        .eq(b.chars().flat_map(fold_char))
+}
+
+/// A word's comparison key: lower case without locale (`I` is always `i`), and the
+/// differences capitals cannot show removed: `ß` and `ẞ` as `ss` (German capitals write
+/// `BEGRÜSST`), final sigma as sigma, Greek without tonos and dialytika (capitals drop them:
+/// `ΤΟΝΙΖΕΙ` is `τονίζει`), Romanian `ş ţ` as `ș ț`. Only for comparing: surfaces are always
+/// sliced from the source.
+pub fn fold(word: &str) -> String {
+    word.chars().flat_map(fold_char).collect()
+}
+
+fn fold_char(c: char) -> impl Iterator<Item = char> {
+    let (first, second) = match c {
+        'ß' | 'ẞ' => ('s', Some('s')),
+        _ => (c, None),
+    };
+    first
+        .to_lowercase()
+        .map(|l| match l {
+            'ς' => 'σ',
+            'ά' => 'α',
+            'έ' => 'ε',
+            'ή' => 'η',
+            'ί' | 'ϊ' | 'ΐ' => 'ι',
+            'ό' => 'ο',
+            'ύ' | 'ϋ' | 'ΰ' => 'υ',
+            'ώ' => 'ω',
+            // Romanian: the cedilla forms older texts use for the comma-below letters.
+            'ş' => 'ș',
+            'ţ' => 'ț',
+            other => other,
+        })
+        .chain(second)
 }
 
 /// All lexicons, parsed once.
@@ -165,7 +265,9 @@ impl Lexicons {
     /// The embedded grammars, parsed and checked once per process.
     pub fn embedded() -> Result<&'static Lexicons, Error> {
         static CELL: OnceLock<Result<Lexicons, Error>> = OnceLock::new();
-        CELL.get_or_init(Lexicons::parse_embedded).as_ref().map_err(Clone::clone)
+        CELL.get_or_init(Lexicons::parse_embedded)
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     fn parse_embedded() -> Result<Lexicons, Error> {
@@ -183,7 +285,10 @@ impl Lexicons {
             languages.push(lexicon);
         }
         languages.sort_by(|a, b| a.code.cmp(&b.code));
-        Ok(Lexicons { canonical, languages })
+        Ok(Lexicons {
+            canonical,
+            languages,
+        })
     }
 
     /// The lexicon of a language code.
@@ -194,13 +299,21 @@ impl Lexicons {
 
 /// Every id a grammar uses must be in the canonical vocabulary, and every month listed.
 fn check(file: &str, lexicon: &Lexicon, canonical: &Canonical) -> Result<(), Error> {
-    let fail = |message: String| Error::Grammar { file: file.into(), message };
+    let fail = |message: String| Error::Grammar {
+        file: file.into(),
+        message,
+    };
     if lexicon.dates.months.len() != 12 {
-        return Err(fail(format!("{} month lists, expected 12", lexicon.dates.months.len())));
+        return Err(fail(format!(
+            "{} month lists, expected 12",
+            lexicon.dates.months.len()
+        )));
     }
     for id in lexicon.operative.verbs.keys() {
         if !canonical.verbs.contains_key(id) {
-            return Err(fail(format!("operative verb id {id} is not in canonical.toml")));
+            return Err(fail(format!(
+                "operative verb id {id} is not in canonical.toml"
+            )));
         }
     }
     for id in lexicon.recitals.keys() {

@@ -1,7 +1,9 @@
 //! Language detection: the footer's language code when the document prints one, else the
 //! language whose frequent short words the text uses most.
 
-use crate::lexicon::{Lexicon, Lexicons};
+use std::collections::HashSet;
+
+use crate::lexicon::{Lexicon, Lexicons, fold};
 
 /// Words read for detection; enough to decide, bounded so a huge file costs nothing extra.
 const SAMPLE_WORDS: usize = 3000;
@@ -16,21 +18,42 @@ pub enum Evidence {
 }
 
 /// The lexicon for a document: the footer code if a grammar exists for it, else by stopwords.
-pub fn detect<'l>(text: &str, footer_code: Option<&str>, lexicons: &'l Lexicons) -> Option<(&'l Lexicon, Evidence)> {
+pub fn detect<'l>(
+    text: &str,
+    footer_code: Option<&str>,
+    lexicons: &'l Lexicons,
+) -> Option<(&'l Lexicon, Evidence)> {
     if let Some(lex) = footer_code.and_then(|code| lexicons.get(code)) {
         return Some((lex, Evidence::Footer));
     }
+    let stopwords: Vec<HashSet<String>> = lexicons
+        .languages
+        .iter()
+        .map(|lex| lex.stopwords.iter().map(|s| fold(s)).collect())
+        .collect();
     let mut scores = vec![0usize; lexicons.languages.len()];
-    for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(SAMPLE_WORDS) {
-        let lower = word.to_lowercase();
-        for (score, lex) in scores.iter_mut().zip(&lexicons.languages) {
-            if lex.stopwords.iter().any(|s| *s == lower) {
+    for word in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(SAMPLE_WORDS)
+    {
+        let folded = fold(word);
+        for (score, words) in scores.iter_mut().zip(&stopwords) {
+            if words.contains(&folded) {
                 *score += 1;
             }
         }
     }
-    let (best, score) = scores.iter().enumerate().max_by_key(|(i, s)| (**s, std::cmp::Reverse(*i)))?;
-    (*score > 0).then(|| lexicons.languages.get(best).map(|l| (l, Evidence::Stopwords)))?
+    let (best, score) = scores
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, s)| (**s, std::cmp::Reverse(*i)))?;
+    (*score > 0).then(|| {
+        lexicons
+            .languages
+            .get(best)
+            .map(|l| (l, Evidence::Stopwords))
+    })?
 }
 
 #[cfg(test)]
@@ -44,15 +67,36 @@ mod tests {
 
     #[test]
     fn footer_code_wins() {
-        assert_eq!(code("The Council of the European Union", Some("da")), Some("da"));
+        assert_eq!(
+            code("The Council of the European Union", Some("da")),
+            Some("da")
+        );
     }
 
     #[test]
     fn by_frequent_words() {
         // seeds/004, seeds/001, seeds/003.
-        assert_eq!(code("I en stadig mere udfordrende geopolitisk kontekst, som forværres af Ruslands", None), Some("da"));
-        assert_eq!(code("EU in njene države članice so zavezane boju proti kibernetski kriminaliteti", None), Some("sl"));
-        assert_eq!(code("The General Assembly adopted on 27 December 2019 a Resolution on the report", None), Some("en"));
+        assert_eq!(
+            code(
+                "I en stadig mere udfordrende geopolitisk kontekst, som forværres af Ruslands",
+                None
+            ),
+            Some("da")
+        );
+        assert_eq!(
+            code(
+                "EU in njene države članice so zavezane boju proti kibernetski kriminaliteti",
+                None
+            ),
+            Some("sl")
+        );
+        assert_eq!(
+            code(
+                "The General Assembly adopted on 27 December 2019 a Resolution on the report",
+                None
+            ),
+            Some("en")
+        );
     }
 
     #[test]

@@ -16,18 +16,30 @@ use super::verb::is_caps;
 /// The number opening a paragraph line; the paragraph text follows (or stands on the next line).
 pub fn paragraph_number(input: &str) -> IResult<&str, u32> {
     terminated(
-        verify(map_res(take_while_m_n(1, 3, |c: char| c.is_ascii_digit()), str::parse::<u32>), |n| *n > 0),
+        verify(
+            map_res(
+                take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
+                str::parse::<u32>,
+            ),
+            |n| *n > 0,
+        ),
         (char('.'), alt((space1, eof))),
     )
     .parse(input)
 }
 
 // point_label = ( letter ")" | "(" letter ")" ) space+ ;
-/// The letter opening a lettered point, `a)` or `(a)`.
+/// The letter opening a lettered point, `a)` or `(a)`, in any script (el `α)`, bg `а)`).
 pub fn point_label(input: &str) -> IResult<&str, char> {
-    let letter = || satisfy(|c: char| c.is_ascii_lowercase());
-    terminated(alt((terminated(letter(), char(')')), delimited(char('('), letter(), char(')')))), space1)
-        .parse(input)
+    let letter = || satisfy(|c: char| c.is_lowercase() && c.is_alphabetic());
+    terminated(
+        alt((
+            terminated(letter(), char(')')),
+            delimited(char('('), letter(), char(')')),
+        )),
+        space1,
+    )
+    .parse(input)
 }
 
 // roman_number = ( "I" | "V" | "X" ){1,5} ;
@@ -38,7 +50,10 @@ fn roman_number(input: &str) -> IResult<&str, &str> {
 // heading_number = ( digit{1,2} | roman_number ) "." space+ ;
 fn heading_number(input: &str) -> IResult<&str, &str> {
     terminated(
-        recognize(alt((take_while_m_n(1, 2, |c: char| c.is_ascii_digit()), roman_number))),
+        recognize(alt((
+            take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
+            roman_number,
+        ))),
         (tag("."), space1),
     )
     .parse(input)
@@ -53,16 +68,23 @@ const HEADING_WORDS: usize = 12;
 pub fn section_heading(line: &str) -> Option<&str> {
     let trimmed = line.trim();
     let (rest, _) = heading_number(trimmed).ok()?;
-    let (_, words) = terminated(recognize(nom::multi::many1_count(word_then_space)), (space0, eof))
-        .parse(rest)
-        .ok()?;
+    let (_, words) = terminated(
+        recognize(nom::multi::many1_count(word_then_space)),
+        (space0, eof),
+    )
+    .parse(rest)
+    .ok()?;
     let count = words.split_whitespace().count();
     let caps = words.split_whitespace().all(is_caps);
     (caps && count <= HEADING_WORDS && !words.trim_end().ends_with([',', ';'])).then_some(trimmed)
 }
 
 fn word_then_space(input: &str) -> IResult<&str, &str> {
-    terminated(nom::bytes::complete::take_till1(|c: char| c.is_whitespace()), space0).parse(input)
+    terminated(
+        nom::bytes::complete::take_till1(|c: char| c.is_whitespace()),
+        space0,
+    )
+    .parse(input)
 }
 
 #[cfg(test)]
@@ -72,7 +94,10 @@ mod tests {
     #[test]
     fn paragraph_numbers() {
         // seeds/002 paragraphs 1 and 12.
-        assert_eq!(paragraph_number("1. FREMHÆVER, at"), Ok(("FREMHÆVER, at", 1)));
+        assert_eq!(
+            paragraph_number("1. FREMHÆVER, at"),
+            Ok(("FREMHÆVER, at", 1))
+        );
         assert_eq!(paragraph_number("12. HILSER det"), Ok(("HILSER det", 12)));
         // A number alone on its line, the text on the next.
         assert_eq!(paragraph_number("1."), Ok(("", 1)));
@@ -92,7 +117,10 @@ mod tests {
     #[test]
     fn point_labels() {
         // seeds/004 paragraph 4.
-        assert_eq!(point_label("a) styrke sin kapacitet"), Ok(("styrke sin kapacitet", 'a')));
+        assert_eq!(
+            point_label("a) styrke sin kapacitet"),
+            Ok(("styrke sin kapacitet", 'a'))
+        );
         assert_eq!(point_label("(h) udvikle"), Ok(("udvikle", 'h')));
         assert!(point_label("a)styrke").is_err());
         assert!(point_label("A) Styrke").is_err());
@@ -103,14 +131,23 @@ mod tests {
     fn headings() {
         // seeds/004.
         assert_eq!(section_heading("1. INDLEDNING "), Some("1. INDLEDNING"));
-        assert_eq!(section_heading("2. PRIORITEREDE TILTAG"), Some("2. PRIORITEREDE TILTAG"));
-        assert_eq!(section_heading("II. EXTERNAL DIMENSION"), Some("II. EXTERNAL DIMENSION"));
+        assert_eq!(
+            section_heading("2. PRIORITEREDE TILTAG"),
+            Some("2. PRIORITEREDE TILTAG")
+        );
+        assert_eq!(
+            section_heading("II. EXTERNAL DIMENSION"),
+            Some("II. EXTERNAL DIMENSION")
+        );
     }
 
     #[test]
     fn paragraphs_are_not_headings() {
         // seeds/002 paragraph 1 opens in capitals but goes on in lower case.
-        assert_eq!(section_heading("1. FREMHÆVER, at cybersikkerhed er afgørende"), None);
+        assert_eq!(
+            section_heading("1. FREMHÆVER, at cybersikkerhed er afgørende"),
+            None
+        );
         assert_eq!(section_heading("3. UNDERSTREGER behovet for"), None);
         assert_eq!(section_heading("4. OPFORDRER TIL,"), None);
         assert_eq!(section_heading("INDLEDNING"), None);
