@@ -155,8 +155,8 @@ pub struct Dates {
     /// 2021`), mt `ta'`, el `του`.
     #[serde(default)]
     pub links: Vec<String>,
-    /// Articles and prepositions glued to a day number, not part of the date: it `l'`, `dell'`,
-    /// mt `il-`, `fl-`.
+    /// Articles and prepositions glued to a day number or month, not part of the date: it `l'`,
+    /// `dell'`, mt `il-`, `fl-`.
     #[serde(default)]
     pub day_prefixes: Vec<String>,
 }

@@ -267,14 +267,17 @@ impl<'l> Grammar<'l> {
         self.month_name().parse(input).is_ok() || self.range_opener().parse(input).is_ok()
     }
 
-    /// A token without a prefix glued to its day number (it `l'11`, mt `il-25`).
+    /// A token without a prefix glued to its day number or month (it `l'11`, `dall'ottobre`,
+    /// mt `il-25`).
     fn without_day_prefix<'t>(&self, token: &'t str) -> &'t str {
         for prefix in &self.dates().day_prefixes {
             let Some(head) = token.get(..prefix.len()) else {
                 continue;
             };
             let rest = &token[prefix.len()..];
-            if same_word(head, prefix) && rest.starts_with(|c: char| c.is_ascii_digit()) {
+            let dated = rest.starts_with(|c: char| c.is_ascii_digit())
+                || self.month_name().parse(rest).is_ok();
+            if same_word(head, prefix) && dated {
                 return rest;
             }
         }
@@ -635,14 +638,21 @@ impl<'l> Grammar<'l> {
             Joins::Ranges => &[],
             Joins::RangesAndPairs => &dates.pair_connectives,
         };
+        // Longest first, so that mt `u t-` is tried before `u`.
+        let mut connectives: Vec<&String> = dates.range_connectives.iter().chain(pairs).collect();
+        connectives.sort_by_key(|c| std::cmp::Reverse(c.len()));
         move |input: &'a str| {
             let (after_space, spaced) = opt(space).parse(input)?;
-            for connective in dates.range_connectives.iter().chain(pairs) {
+            for connective in &connectives {
                 let Some(rest) = after_space.strip_prefix(connective.as_str()) else {
                     continue;
                 };
                 if !connective.starts_with(char::is_alphabetic) {
                     let (rest, _) = opt(space).parse(rest)?;
+                    return Ok((rest, ()));
+                }
+                // A word ending in a hyphen glues to the next day (mt `u t-2`).
+                if spaced.is_some() && connective.ends_with('-') {
                     return Ok((rest, ()));
                 }
                 if let (Some(_), Ok((rest, _))) = (spaced, space(rest)) {
