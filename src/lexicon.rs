@@ -361,4 +361,21 @@ mod tests {
         assert!(!same_word("maj", "maja"));
         assert!(!same_word("år", "ar"));
     }
+
+    #[test]
+    fn fold_is_locale_free_and_only_for_comparing() {
+        assert_eq!(fold("BEGRÜẞT"), "begrüsst");
+        assert_eq!(fold("begrüßt"), "begrüsst");
+        assert_eq!(fold("ΤΟΝΊΖΕΙ"), "τονιζει");
+        assert_eq!(fold("ΜΑΪΟΥ"), "μαιου");
+        assert_eq!(fold("ПОДЧЕРТАВА"), "подчертава");
+        assert_eq!(fold("ĦAJJA ŻGĦAR ĠDID ĊENTRU"), "ħajja żgħar ġdid ċentru");
+        assert_eq!(fold("ÁBHAR"), "ábhar");
+        assert_eq!(fold("şi ŢARĂ"), "și țară");
+        // `I` is always `i`; dotted `İ` keeps its dot as a combining mark, never becomes `i`.
+        assert_eq!(fold("IRELAND"), "ireland");
+        assert_ne!(fold("İ"), "i");
+        assert!(same_word("OKTOBRĪ", "oktobrī"));
+        assert!(same_word("ΟΚΤΩΒΡΙΟΥ", "οκτωβρίου"));
+    }
 }

@@ -1,3 +1,4 @@
 //! The commands, one module each: argument values in, work done, a summary or findings out.
 
 pub mod extract;
+pub mod grammars;

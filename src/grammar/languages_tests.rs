@@ -730,3 +730,159 @@ fn slovenian() {
         ],
     });
 }
+
+// ---- across languages ----
+
+const ALL: [&str; 24] = [
+    "bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr", "hu", "it", "lt", "lv",
+    "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv",
+];
+
+fn document(code: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("tests/languages/{code}.txt"));
+    std::fs::read_to_string(path).unwrap()
+}
+
+#[test]
+fn the_same_paragraphs_carry_the_same_canonical_ids_in_every_language() {
+    let expected: Vec<(Option<i64>, &str)> = SHARED.iter().map(|&(p, id)| (Some(p), id)).collect();
+    for code in ALL {
+        let o = run(&document(code));
+        let got: Vec<(Option<i64>, &str)> = o
+            .extraction
+            .operative_clauses
+            .iter()
+            .filter(|c| c.paragraph.is_some_and(|p| p <= 3))
+            .map(|c| (c.paragraph, c.canonical.as_str()))
+            .collect();
+        assert_eq!(got, expected, "{code}");
+        assert_eq!(
+            o.extraction.recitals.first().map(|r| r.canonical.as_str()),
+            Some("RECALLING"),
+            "{code}"
+        );
+    }
+}
+
+#[test]
+fn detection_by_words_on_a_sentence_per_language() {
+    // One sentence of running text each, no footer: closely related languages (cs/sk, hr/sl,
+    // da/sv, es/pt/it, lv/lt, fi/et) must be told apart.
+    let sentences = [
+        (
+            "bg",
+            "Съветът подчертава, че киберсигурността е от съществено значение за изграждането на устойчива Европа и приканва Комисията да представи предложение.",
+        ),
+        (
+            "cs",
+            "Rada zdůrazňuje, že kybernetická bezpečnost je nezbytná pro budování odolné Evropy, a vyzývá Komisi, aby předložila návrh, který bude také zohledňovat potřeby členských států.",
+        ),
+        (
+            "sk",
+            "Rada zdôrazňuje, že kybernetická bezpečnosť je nevyhnutná na budovanie odolnej Európy, a vyzýva Komisiu, aby predložila návrh, ktorý bude tiež zohľadňovať potreby členských štátov.",
+        ),
+        (
+            "da",
+            "Rådet understreger, at cybersikkerhed er afgørende for opbygningen af et modstandsdygtigt Europa, og opfordrer Kommissionen til at fremlægge et forslag.",
+        ),
+        (
+            "sv",
+            "Rådet betonar att cybersäkerhet är avgörande för att bygga ett motståndskraftigt Europa och uppmanar kommissionen att lägga fram ett förslag som också är förenligt med detta.",
+        ),
+        (
+            "de",
+            "Der Rat betont, dass die Cybersicherheit für den Aufbau eines resilienten Europas unerlässlich ist, und fordert die Kommission auf, einen Vorschlag vorzulegen.",
+        ),
+        (
+            "el",
+            "Το Συμβούλιο τονίζει ότι η κυβερνοασφάλεια είναι ουσιώδης για την οικοδόμηση μιας ανθεκτικής Ευρώπης και καλεί την Επιτροπή να υποβάλει πρόταση.",
+        ),
+        (
+            "en",
+            "The Council stresses that cybersecurity is essential for building a resilient Europe and calls on the Commission to present a proposal.",
+        ),
+        (
+            "es",
+            "El Consejo subraya que la ciberseguridad es esencial para construir una Europa resiliente y pide a la Comisión que presente una propuesta sobre este tema.",
+        ),
+        (
+            "pt",
+            "O Conselho salienta que a cibersegurança é essencial para construir uma Europa resiliente e convida a Comissão a apresentar uma proposta sobre esta questão.",
+        ),
+        (
+            "it",
+            "Il Consiglio sottolinea che la cibersicurezza è essenziale per costruire un'Europa resiliente e invita la Commissione a presentare una proposta nella quale si tenga conto delle esigenze degli Stati membri.",
+        ),
+        (
+            "fr",
+            "Le Conseil souligne que la cybersécurité est essentielle pour bâtir une Europe résiliente et invite la Commission à présenter une proposition dans ce domaine.",
+        ),
+        (
+            "et",
+            "Nõukogu rõhutab, et küberturvalisus on vastupanuvõimelise Euroopa ülesehitamisel hädavajalik, ning palub komisjonil esitada ettepaneku, mis võtab arvesse ka liikmesriikide vajadusi.",
+        ),
+        (
+            "fi",
+            "Neuvosto korostaa, että kyberturvallisuus on olennaisen tärkeää kestävän Euroopan rakentamisessa, ja kehottaa komissiota esittämään ehdotuksen, joka ottaa myös huomioon jäsenvaltioiden tarpeet.",
+        ),
+        (
+            "ga",
+            "Leagann an Chomhairle béim ar a riachtanaí atá an chibearshlándáil agus iarrann sí ar an gCoimisiún togra a chur faoi bhráid na Comhairle maidir leis an ábhar sin.",
+        ),
+        (
+            "hr",
+            "Vijeće naglašava da je kibersigurnost ključna za izgradnju otporne Europe i poziva Komisiju da podnese prijedlog koji će također uzeti u obzir potrebe država članica.",
+        ),
+        (
+            "sl",
+            "Svet poudarja, da je kibernetska varnost bistvena za izgradnjo odporne Evrope, in poziva Komisijo, naj predloži predlog, ki bo tudi upošteval potrebe držav članic.",
+        ),
+        (
+            "hu",
+            "A Tanács hangsúlyozza, hogy a kiberbiztonság elengedhetetlen egy reziliens Európa kiépítéséhez, és felkéri a Bizottságot, hogy terjesszen elő javaslatot.",
+        ),
+        (
+            "lt",
+            "Taryba pabrėžia, kad kibernetinis saugumas yra labai svarbus kuriant atsparią Europą, ir prašo Komisijos pateikti pasiūlymą dėl šio klausimo.",
+        ),
+        (
+            "lv",
+            "Padome uzsver, ka kiberdrošība ir būtiska, lai veidotu noturīgu Eiropu, un aicina Komisiju iesniegt priekšlikumu par šo jautājumu.",
+        ),
+        (
+            "mt",
+            "Il-Kunsill jenfasizza li ċ-ċibersigurtà hija essenzjali għall-bini ta' Ewropa reżiljenti u jistieden lill-Kummissjoni biex tippreżenta proposta dwar din il-kwistjoni.",
+        ),
+        (
+            "nl",
+            "De Raad benadrukt dat cyberbeveiliging essentieel is voor de opbouw van een veerkrachtig Europa en verzoekt de Commissie een voorstel in te dienen.",
+        ),
+        (
+            "pl",
+            "Rada podkreśla, że cyberbezpieczeństwo ma zasadnicze znaczenie dla budowania odpornej Europy, i zwraca się do Komisji o przedstawienie wniosku w tej sprawie.",
+        ),
+        (
+            "ro",
+            "Consiliul subliniază că securitatea cibernetică este esențială pentru construirea unei Europe reziliente și invită Comisia să prezinte o propunere în acest sens.",
+        ),
+    ];
+    let lexicons = Grammar::embedded().unwrap().lexicons;
+    for (code, sentence) in sentences {
+        assert_eq!(
+            detect(sentence, None, lexicons).map(|(l, _)| l.code.as_str()),
+            Some(code),
+            "{sentence}"
+        );
+    }
+}
+
+#[test]
+fn the_footer_code_decides_over_the_words() {
+    // A Danish text with a German footer is German: the footer names the language version.
+    let text = document("da").replace("LIMITE DA", "LIMITE DE");
+    assert_eq!(run(&text).extraction.document.language, "de");
+    let text = document("de");
+    assert!(text.contains("ANLAGE JAI.2 LIMITE DE"));
+    assert_eq!(run(&text).extraction.document.language, "de");
+}

@@ -691,4 +691,83 @@ mod tests {
         assert_eq!(m.opening("MINDER OM, at dette"), None);
         assert_eq!(m.opening("som minder om"), None);
     }
+
+    #[test]
+    fn capitals_in_every_script() {
+        for word in [
+            "FREMHÆVER",
+            "ΤΟΝΙΖΕΙ",
+            "ΥΠΕΝΘΥΜΙΖΟΝΤΑΣ",
+            "ПОДЧЕРТАВА",
+            "JILQA'",
+            "ĦAJJA",
+            "ŻGĦAR",
+            "ĠDID",
+            "ĊENTRU",
+            "BÉIM",
+            "BEGRÜẞT",
+            "İSTANBUL",
+            "ĮSIPAREIGOJA",
+        ] {
+            assert!(is_caps(word), "{word}");
+        }
+        for word in [
+            "Τονίζει",
+            "подчертава",
+            "tAONTAS",
+            "begrüßt",
+            "ß",
+            "1.",
+            "—",
+        ] {
+            assert!(!is_caps(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn lower_case_forms_match_their_capitals_across_scripts() {
+        // German `ß` in lower case, `SS` or `ẞ` in capitals.
+        assert_eq!(
+            found("de", "Der Rat begrüßt die Mitteilung", true),
+            pairs(&[("begrüßt", "WELCOMES")])
+        );
+        assert_eq!(
+            found("de", "BEGRÜẞT die Mitteilung", false),
+            pairs(&[("BEGRÜẞT", "WELCOMES")])
+        );
+        // Greek capitals without tonos, lower case with it.
+        assert_eq!(
+            found("el", "Το Συμβούλιο τονίζει ότι", true),
+            pairs(&[("τονίζει", "STRESSES")])
+        );
+        // Bulgarian: Cyrillic capitals and lower case.
+        assert_eq!(
+            found("bg", "Съветът подчертава, че", true),
+            pairs(&[("подчертава", "STRESSES")])
+        );
+        // Romanian cedilla forms match the comma-below forms of the grammar.
+        assert_eq!(
+            found("ro", "Consiliul reaminteşte că", true),
+            pairs(&[("reaminteşte", "RECALLS")])
+        );
+        // Irish: the verb before its subject.
+        assert_eq!(
+            found("ga", "Leagann an Chomhairle béim ar an ngá", true),
+            pairs(&[("Leagann … béim ar", "STRESSES")])
+        );
+        // Maltese letters, and a subject with a glued article.
+        assert_eq!(
+            found("mt", "Il-Kunsill jenfasizza li", true),
+            pairs(&[("jenfasizza", "STRESSES")])
+        );
+        // Reflexive and discontinuous forms.
+        assert_eq!(
+            found("fr", "Le Conseil se félicite de", true),
+            pairs(&[("se félicite", "WELCOMES")])
+        );
+        assert_eq!(
+            found("de", "FORDERT die Mitgliedstaaten AUF, das", false),
+            pairs(&[("FORDERT … AUF", "CALLS_ON")])
+        );
+    }
 }
