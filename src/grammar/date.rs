@@ -664,15 +664,23 @@ impl<'l> Grammar<'l> {
     }
 }
 
-/// `pattern` at the start of `input`, a space in the pattern standing for any run of white
-/// space (lt ` d.`, lv `. gada`); the input after it.
+/// `pattern` at the start of `input` in any case, a space in the pattern standing for any run
+/// of white space (lt ` d.`, lv `. gada`, el `ης` in `25ΗΣ`); the input after it.
 fn spaced_tag<'a>(pattern: &str, input: &'a str) -> Option<&'a str> {
     let mut rest = input;
     for (i, piece) in pattern.split(' ').enumerate() {
         if i > 0 {
             rest = space(rest).ok()?.0;
         }
-        rest = rest.strip_prefix(piece)?;
+        let len = rest
+            .char_indices()
+            .nth(piece.chars().count())
+            .map_or(rest.len(), |(at, _)| at);
+        let head = rest.get(..len)?;
+        if head.chars().count() != piece.chars().count() || !same_word(head, piece) {
+            return None;
+        }
+        rest = &rest[len..];
     }
     Some(rest)
 }
@@ -1352,6 +1360,102 @@ mod tests {
         assert_eq!(surfaces(text, "en"), ["2020", "2019"]);
         let text = "»2020« og (2021)";
         assert_eq!(surfaces(text, "da"), ["2020", "2021"]);
+    }
+
+    #[test]
+    fn year_first_orders() {
+        let (hu, lt, lv) = (
+            Grammar::new(lex("hu")),
+            Grammar::new(lex("lt")),
+            Grammar::new(lex("lv")),
+        );
+        let day = ymd(2025, 10, 25);
+        assert_eq!(whole(hu.day_month_year(), "2025. október 25."), Some(day));
+        assert_eq!(whole(hu.day_month_year(), "2025. október 25-én"), Some(day));
+        assert_eq!(
+            whole(lt.day_month_year(), "2025 m. spalio 25 d."),
+            Some(day)
+        );
+        assert_eq!(
+            whole(lv.day_month_year(), "2025. gada 25. oktobrī"),
+            Some(day)
+        );
+        let days = Period::days(ymd(2025, 10, 25), ymd(2025, 10, 26));
+        assert_eq!(whole(hu.day_range(), "2025. október 25–26."), days);
+        assert_eq!(whole(lt.day_range(), "2025 m. spalio 25–26 d."), days);
+        assert_eq!(whole(lv.day_range(), "2025. gada 25. un 26. oktobrī"), days);
+        assert_eq!(
+            whole(lv.month_year(), "2020. gada oktobrī"),
+            Some(ymd(2020, 10, 1))
+        );
+        assert_eq!(
+            whole(lt.month_year(), "2020 m. spalį"),
+            Some(ymd(2020, 10, 1))
+        );
+        // the day does not exist, or the order is the other one
+        assert_eq!(whole(hu.day_month_year(), "2025. február 30."), None);
+        assert_eq!(whole(hu.day_month_year(), "25. október 2025"), None);
+    }
+
+    #[test]
+    fn suffixes_links_prefixes_and_multiword_months() {
+        let first = ymd(2020, 10, 1);
+        assert_eq!(
+            surfaces("le 1er octobre 2020, puis", "fr"),
+            ["1er octobre 2020"]
+        );
+        assert_eq!(only("el 1er octobre 2020", "fr").1, first);
+        assert_eq!(
+            surfaces("de 22 de marzo de 2021 y", "es"),
+            ["22 de marzo de 2021"]
+        );
+        assert_eq!(
+            surfaces("del 25 al 26 de octubre de 2025.", "es"),
+            ["25 al 26 de octubre de 2025"]
+        );
+        assert_eq!(
+            surfaces("dell'11 marzo 2011 e dall'ottobre 2020", "it"),
+            ["11 marzo 2011", "ottobre 2020"]
+        );
+        assert_eq!(
+            surfaces("il-25 ta' Ottubru 2025", "mt"),
+            ["25 ta' Ottubru 2025"]
+        );
+        assert_eq!(
+            surfaces("an 25 Deireadh Fómhair 2025", "ga"),
+            ["25 Deireadh Fómhair 2025"]
+        );
+        assert_eq!(surfaces("της 6ης Μαρτίου 2025", "el"), ["6ης Μαρτίου 2025"]);
+        assert_eq!(
+            surfaces("ΤΗΣ 25ΗΣ ΟΚΤΩΒΡΙΟΥ 2025", "el"),
+            ["25ΗΣ ΟΚΤΩΒΡΙΟΥ 2025"]
+        );
+        assert_eq!(surfaces("на 22 март 2021 г. в", "bg"), ["22 март 2021 г."]);
+        assert_eq!(
+            surfaces("9 i 10 czerwca 2016 r. Rada", "pl"),
+            ["9 i 10 czerwca 2016 r."]
+        );
+        assert_eq!(
+            surfaces("vom 25. bis 26. Oktober 2025", "de"),
+            ["25. bis 26. Oktober 2025"]
+        );
+        assert_eq!(
+            surfaces("am 25./26. März 2010", "de"),
+            ["25./26. März 2010"]
+        );
+        assert_eq!(
+            surfaces("ve dnech 19. a 20. června 2008", "cs"),
+            ["19. a 20. června 2008"]
+        );
+        assert_eq!(
+            surfaces("10. ja 11. joulukuuta 1999", "fi"),
+            ["10. ja 11. joulukuuta 1999"]
+        );
+        assert_eq!(surfaces("lokakuussa 2020", "fi"), ["lokakuussa 2020"]);
+        assert_eq!(
+            surfaces("dne 2025-10-25 a 2025.10.25.", "cs"),
+            ["2025-10-25", "2025.10.25"]
+        );
     }
 
     // ---- whole seeds ----

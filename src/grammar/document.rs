@@ -206,7 +206,7 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
         .map(|(_, c)| compiled.verbs.find(&c.text, false).len())
         .sum();
     let statement_title = units.iter().zip(&cleans).any(|(u, c)| {
-        u.kind == UnitKind::Prose && lex.document.statement.iter().any(|s| *s == c.text)
+        u.kind == UnitKind::Prose && lex.document.statement.contains(&c.text)
     });
     let kind = if cover.is_some() {
         DocKind::Note
@@ -468,13 +468,13 @@ fn mark_footnotes(lines: &[Line], roles: &mut [Role]) -> Vec<Body> {
         }
         let t = line.trimmed();
         let expected = bodies.last().map_or(1, |b| b.number + 1);
-        if let Ok((_, (n, first))) = footnote_body_line(t) {
-            if n == expected {
-                let start = line.content_end() - t.len() + (t.len() - first.len());
-                bodies.push(Body { number: n, spans: vec![(start, line.content_end())], has_url: first.contains("://") });
-                set(roles, i, Role::Body(bodies.len() - 1));
-                continue;
-            }
+        if let Ok((_, (n, first))) = footnote_body_line(t)
+            && n == expected
+        {
+            let start = line.content_end() - t.len() + (t.len() - first.len());
+            bodies.push(Body { number: n, spans: vec![(start, line.content_end())], has_url: first.contains("://") });
+            set(roles, i, Role::Body(bodies.len() - 1));
+            continue;
         }
         match bodies.last_mut() {
             Some(body) if body.has_url && is_bare_url(t) => set(roles, i, Role::LinkTarget),
@@ -695,11 +695,9 @@ fn find_markers(
         after = m_end;
         markers.insert(*n, Marker { start: m_start, paragraph, web });
         excluded.push(Excluded { start: m_start, end: m_end, space: false });
-        if web {
-            if let Some(len) = inline_copy(text.get(m_end..).unwrap_or_default(), &body.text, lex) {
-                excluded.push(Excluded { start: m_end, end: m_end + len, space: true });
-                after = m_end + len;
-            }
+        if web && let Some(len) = inline_copy(text.get(m_end..).unwrap_or_default(), &body.text, lex) {
+            excluded.push(Excluded { start: m_end, end: m_end + len, space: true });
+            after = m_end + len;
         }
     }
     excluded.sort_by_key(|e| e.start);
@@ -914,7 +912,7 @@ EN
         let numbers: Vec<i64> = x.paragraphs.iter().map(|p| p.number).collect();
         assert_eq!(numbers, [1, 2]);
         assert!(x.paragraphs[0].text.starts_with("The Council reiterates its commitment"));
-        assert_eq!(x.paragraphs[1].text.split(' ').last(), Some("it."));
+        assert_eq!(x.paragraphs[1].text.split(' ').next_back(), Some("it."));
         let verbs: Vec<(Option<i64>, &str)> =
             x.operative_clauses.iter().map(|c| (c.paragraph, c.canonical.as_str())).collect();
         assert_eq!(

@@ -65,10 +65,10 @@ fn language_code(input: &str) -> IResult<&str, &str> {
 fn one_of<'a>(words: &'a [String]) -> impl Fn(&'a str) -> IResult<&'a str, &'a str> + 'a {
     move |input: &'a str| {
         for w in words {
-            if let Ok((rest, m)) = tag::<_, _, nom::error::Error<&str>>(w.as_str()).parse(input) {
-                if rest.is_empty() || rest.starts_with(char::is_whitespace) {
-                    return Ok((rest, m));
-                }
+            if let Ok((rest, m)) = tag::<_, _, nom::error::Error<&str>>(w.as_str()).parse(input)
+                && (rest.is_empty() || rest.starts_with(char::is_whitespace))
+            {
+                return Ok((rest, m));
             }
         }
         Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Tag)))

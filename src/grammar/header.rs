@@ -63,7 +63,7 @@ fn labelled<'a>(line: &'a str, lex: &Lexicon) -> Option<(Field, &'a str)> {
 fn is_subject_code_line(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
     !words.is_empty()
-        && words.len() % 2 == 0
+        && words.len().is_multiple_of(2)
         && words.chunks(2).all(|pair| match pair {
             [code, number] => {
                 code.len() >= 2
@@ -160,7 +160,7 @@ fn join_wrapped(parts: &[String]) -> String {
     let mut out = String::new();
     for part in parts {
         let part = part.split_whitespace().collect::<Vec<_>>().join(" ");
-        if !out.is_empty() && !(out.ends_with('-') && !out.ends_with(" -")) {
+        if !out.is_empty() && (!out.ends_with('-') || out.ends_with(" -")) {
             out.push(' ');
         }
         out.push_str(&part);
