@@ -254,8 +254,7 @@ impl VerbMatcher {
             return sentence_start.then_some((m, Form::Initial));
         }
         let coordinated = prev.is_some_and(|p| {
-            self.coordinators.contains(&p.lower)
-                || (self.comma_coordinates && p.comma_after)
+            self.coordinators.contains(&p.lower) || (self.comma_coordinates && p.comma_after)
         });
         if coordinated && last_clause_sentence == Some(word.sentence) {
             return Some((m, Form::Coordinated));
