@@ -1,7 +1,7 @@
 //! Language data: the `grammars/*.toml` files, embedded in the binary, parsed into typed
 //! lexicons that the language-independent parsers in `grammar/` read.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -10,9 +10,30 @@ use crate::error::Error;
 
 /// The grammar files, embedded so the binary runs from any directory.
 const GRAMMAR_FILES: &[(&str, &str)] = &[
+    ("bg.toml", include_str!("../grammars/bg.toml")),
+    ("cs.toml", include_str!("../grammars/cs.toml")),
     ("da.toml", include_str!("../grammars/da.toml")),
+    ("de.toml", include_str!("../grammars/de.toml")),
+    ("el.toml", include_str!("../grammars/el.toml")),
     ("en.toml", include_str!("../grammars/en.toml")),
+    ("es.toml", include_str!("../grammars/es.toml")),
+    ("et.toml", include_str!("../grammars/et.toml")),
+    ("fi.toml", include_str!("../grammars/fi.toml")),
+    ("fr.toml", include_str!("../grammars/fr.toml")),
+    ("ga.toml", include_str!("../grammars/ga.toml")),
+    ("hr.toml", include_str!("../grammars/hr.toml")),
+    ("hu.toml", include_str!("../grammars/hu.toml")),
+    ("it.toml", include_str!("../grammars/it.toml")),
+    ("lt.toml", include_str!("../grammars/lt.toml")),
+    ("lv.toml", include_str!("../grammars/lv.toml")),
+    ("mt.toml", include_str!("../grammars/mt.toml")),
+    ("nl.toml", include_str!("../grammars/nl.toml")),
+    ("pl.toml", include_str!("../grammars/pl.toml")),
+    ("pt.toml", include_str!("../grammars/pt.toml")),
+    ("ro.toml", include_str!("../grammars/ro.toml")),
+    ("sk.toml", include_str!("../grammars/sk.toml")),
     ("sl.toml", include_str!("../grammars/sl.toml")),
+    ("sv.toml", include_str!("../grammars/sv.toml")),
 ];
 
 /// The language-independent vocabulary: canonical ids and their English glosses.
@@ -50,12 +71,6 @@ pub struct Lexicon {
     pub dates: Dates,
     /// Words that may follow a line-end hyphen with a space (`regulerings- og`).
     pub hyphen_conjunctions: Vec<String>,
-    /// Month forms folded to lower case, for one look-up per word.
-    #[serde(skip)]
-    month_index: HashMap<String, u32>,
-    /// The first letters (lower case) of every month form: most words are rejected on these.
-    #[serde(skip)]
-    month_initials: Vec<char>,
 }
 
 /// Cover-page labels.
@@ -124,36 +139,61 @@ pub struct Dates {
     pub pair_connectives: Vec<String>,
     /// Words that may open a range (`from`, `between`, `fra`, `od`); never part of the surface.
     pub range_openers: Vec<String>,
+    /// Where the year stands: `dmy` (`25. oktober 2025`), `ymd` (hu `2025. október 25.`, lt
+    /// `2025 m. spalio 25 d.`) or `ydm` (lv `2025. gada 25. oktobrī`).
+    #[serde(default)]
+    pub order: Order,
+    /// Further forms after the day number, besides `day_suffix`: fr `er` (`1er`), el `ης`
+    /// (`6ης`), hu `-i`, `-én` (`22-i`, `25-én`).
+    #[serde(default)]
+    pub other_day_suffixes: Vec<String>,
+    /// What may follow a year: bg ` г.`, pl ` r.`, lt ` m.`, hu and hr `.`, lv `. gada`. A space
+    /// in a suffix stands for any run of white space.
+    #[serde(default)]
+    pub year_suffixes: Vec<String>,
+    /// Words that may stand between day, month and year: es and pt `de` (`22 de marzo de
+    /// 2021`), mt `ta'`, el `του`.
+    #[serde(default)]
+    pub links: Vec<String>,
+    /// Articles and prepositions glued to a day number or month, not part of the date: it `l'`,
+    /// `dell'`, mt `il-`, `fl-`.
+    #[serde(default)]
+    pub day_prefixes: Vec<String>,
+}
+
+/// The order of day, month and year in a written date.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Order {
+    /// Day, month, year: `25. oktober 2025`, `25 octobre 2025`.
+    #[default]
+    Dmy,
+    /// Year, month, day: hu `2025. október 25.`, lt `2025 m. spalio 25 d.`.
+    Ymd,
+    /// Year, then day and month: lv `2025. gada 25. oktobrī`.
+    Ydm,
 }
 
 impl Lexicon {
     /// Month number (1–12) for a word in any of its date forms, honouring `capitalised_only`.
     pub fn month(&self, word: &str) -> Option<u32> {
-        let initial = word.chars().next()?.to_lowercase().next()?;
-        if !self.month_initials.contains(&initial) {
-            return None;
-        }
-        let month = *self.month_index.get(&fold(word))?;
+        let capitalised_only = &self.dates.capitalised_only;
         let lower_case = !word.chars().any(char::is_uppercase);
-        if lower_case && self.dates.capitalised_only.iter().any(|w| same_word(word, w)) {
+        if lower_case && capitalised_only.iter().any(|w| same_word(word, w)) {
             return None;
         }
-        Some(month)
+        self.dates
+            .months
+            .iter()
+            .position(|forms| forms.iter().any(|f| same_word(word, f)))
+            .and_then(|i| u32::try_from(i + 1).ok())
     }
 
-    /// Builds the look-up tables the parsed data does not carry.
-    fn prepare(&mut self) {
-        for (i, forms) in self.dates.months.iter().enumerate() {
-            for form in forms {
-                let month = u32::try_from(i + 1).unwrap_or(0);
-                self.month_index.insert(fold(form), month);
-                if let Some(c) = form.chars().next().and_then(|c| c.to_lowercase().next())
-                    && !self.month_initials.contains(&c)
-                {
-                    self.month_initials.push(c);
-                }
-            }
-        }
+    /// Month forms of more than one word (ga `Deireadh Fómhair`), with their month number.
+    pub fn multiword_months(&self) -> impl Iterator<Item = (u32, &str)> {
+        self.dates.months.iter().zip(1u32..).flat_map(|(forms, month)| {
+            forms.iter().filter(|f| f.contains(' ')).map(move |f| (month, f.as_str()))
+        })
     }
 
     /// Whether a word, in any case, opens a range (`from`, `From`, `fra`).
@@ -162,24 +202,46 @@ impl Lexicon {
     }
 }
 
-/// A word in lower case, final sigma as sigma, as [`same_word`] compares.
-fn fold(word: &str) -> String {
-    if word.is_ascii() {
-        return word.to_ascii_lowercase();
-    }
-    word.chars().flat_map(char::to_lowercase).map(|l| if l == 'ς' { 'σ' } else { l }).collect()
-}
-
 /// Whether two words are equal ignoring case. Called for every candidate word in a text, so it
-/// compares character by character instead of allocating lower-case copies. Final sigma folds to
-/// sigma, as Unicode case folding does, so that a word in capitals ending in `Σ` finds a form
-/// ending in `ς`.
-fn same_word(a: &str, b: &str) -> bool {
+/// compares character by character instead of allocating folded copies.
+pub fn same_word(a: &str, b: &str) -> bool {
     if a.is_ascii() && b.is_ascii() {
         return a.eq_ignore_ascii_case(b);
     }
-    let fold = |c: char| c.to_lowercase().map(|l| if l == 'ς' { 'σ' } else { l });
-    a.chars().flat_map(fold).eq(b.chars().flat_map(fold))
+    a.chars().flat_map(fold_char).eq(b.chars().flat_map(fold_char))
+}
+
+/// A word's comparison key: lower case without locale (`I` is always `i`), and the
+/// differences capitals cannot show removed: `ß` and `ẞ` as `ss` (German capitals write
+/// `BEGRÜSST`), final sigma as sigma, Greek without tonos and dialytika (capitals drop them:
+/// `ΤΟΝΙΖΕΙ` is `τονίζει`), Romanian `ş ţ` as `ș ț`. Only for comparing: surfaces are always
+/// sliced from the source.
+pub fn fold(word: &str) -> String {
+    word.chars().flat_map(fold_char).collect()
+}
+
+fn fold_char(c: char) -> impl Iterator<Item = char> {
+    let (first, second) = match c {
+        'ß' | 'ẞ' => ('s', Some('s')),
+        _ => (c, None),
+    };
+    first
+        .to_lowercase()
+        .map(|l| match l {
+            'ς' => 'σ',
+            'ά' => 'α',
+            'έ' => 'ε',
+            'ή' => 'η',
+            'ί' | 'ϊ' | 'ΐ' => 'ι',
+            'ό' => 'ο',
+            'ύ' | 'ϋ' | 'ΰ' => 'υ',
+            'ώ' => 'ω',
+            // Romanian: the cedilla forms older texts use for the comma-below letters.
+            'ş' => 'ș',
+            'ţ' => 'ț',
+            other => other,
+        })
+        .chain(second)
 }
 
 /// All lexicons, parsed once.
@@ -188,8 +250,6 @@ pub struct Lexicons {
     pub canonical: Canonical,
     /// One per language, ordered by code.
     pub languages: Vec<Lexicon>,
-    /// Stopword → indices of the languages that list it.
-    stopwords: HashMap<String, Vec<usize>>,
 }
 
 impl Lexicons {
@@ -204,25 +264,13 @@ impl Lexicons {
             .map_err(|e| Error::Grammar { file: "canonical.toml".into(), message: e.to_string() })?;
         let mut languages = Vec::new();
         for (file, text) in GRAMMAR_FILES {
-            let mut lexicon: Lexicon = toml::from_str(text)
+            let lexicon: Lexicon = toml::from_str(text)
                 .map_err(|e| Error::Grammar { file: (*file).into(), message: e.to_string() })?;
             check(file, &lexicon, &canonical)?;
-            lexicon.prepare();
             languages.push(lexicon);
         }
         languages.sort_by(|a, b| a.code.cmp(&b.code));
-        let mut stopwords: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, lex) in languages.iter().enumerate() {
-            for w in &lex.stopwords {
-                stopwords.entry(w.to_lowercase()).or_default().push(i);
-            }
-        }
-        Ok(Lexicons { canonical, languages, stopwords })
-    }
-
-    /// The indices (into `languages`) of the languages listing a lower-case stopword.
-    pub fn stopword_languages(&self, word: &str) -> &[usize] {
-        self.stopwords.get(word).map_or(&[], Vec::as_slice)
+        Ok(Lexicons { canonical, languages })
     }
 
     /// The lexicon of a language code.
@@ -286,5 +334,22 @@ mod tests {
         assert!(same_word("ΜΑΐΟΣ", "μαΐος"));
         assert!(!same_word("maj", "maja"));
         assert!(!same_word("år", "ar"));
+    }
+
+    #[test]
+    fn fold_is_locale_free_and_only_for_comparing() {
+        assert_eq!(fold("BEGRÜẞT"), "begrüsst");
+        assert_eq!(fold("begrüßt"), "begrüsst");
+        assert_eq!(fold("ΤΟΝΊΖΕΙ"), "τονιζει");
+        assert_eq!(fold("ΜΑΪΟΥ"), "μαιου");
+        assert_eq!(fold("ПОДЧЕРТАВА"), "подчертава");
+        assert_eq!(fold("ĦAJJA ŻGĦAR ĠDID ĊENTRU"), "ħajja żgħar ġdid ċentru");
+        assert_eq!(fold("ÁBHAR"), "ábhar");
+        assert_eq!(fold("şi ŢARĂ"), "și țară");
+        // `I` is always `i`; dotted `İ` keeps its dot as a combining mark, never becomes `i`.
+        assert_eq!(fold("IRELAND"), "ireland");
+        assert_ne!(fold("İ"), "i");
+        assert!(same_word("OKTOBRĪ", "oktobrī"));
+        assert!(same_word("ΟΚΤΩΒΡΙΟΥ", "οκτωβρίου"));
     }
 }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use councildata::cmd::{diff, extract, merge, validate};
+use councildata::cmd::{diff, extract, grammars, merge, validate};
 
 /// EU Council document text in, a typed CSV + Parquet dataset out.
 #[derive(Parser)]
@@ -95,6 +95,12 @@ enum Command {
         /// Largest document accepted, in bytes.
         #[arg(long, default_value_t = extract::DEFAULT_MAX_DOC_BYTES)]
         max_doc_bytes: u64,
+    },
+    /// List the embedded language grammars with counts of verbs, months and labels.
+    Grammars {
+        /// `table` or `json`.
+        #[arg(long, default_value = "table", value_parser = ["table", "json"])]
+        format: String,
     },
 }
 
@@ -189,6 +195,16 @@ fn main() -> ExitCode {
             match extract::run(&opts) {
                 Ok(summary) if summary.failed == 0 => ExitCode::SUCCESS,
                 Ok(_) => ExitCode::from(1),
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Command::Grammars { format } => {
+            let format = if format == "json" { grammars::Format::Json } else { grammars::Format::Table };
+            match grammars::run(format) {
+                Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("error: {e}");
                     ExitCode::from(2)

@@ -2,5 +2,6 @@
 
 pub mod diff;
 pub mod extract;
+pub mod grammars;
 pub mod merge;
 pub mod validate;

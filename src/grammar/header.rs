@@ -160,9 +160,7 @@ fn join_wrapped(parts: &[String]) -> String {
     let mut out = String::new();
     for part in parts {
         let part = fold_text(part);
-        // A line-end hyphen glued to its word joins the next line directly (`EU-` + `udbydere`).
-        let glued_hyphen = out.ends_with('-') && !out.ends_with(" -");
-        if !out.is_empty() && !glued_hyphen {
+        if !out.is_empty() && (!out.ends_with('-') || out.ends_with(" -")) {
             out.push(' ');
         }
         out.push_str(&part);

@@ -7,6 +7,8 @@ pub mod footnote;
 pub mod furniture;
 pub mod header;
 pub mod language;
+#[cfg(test)]
+mod languages_tests;
 pub mod paragraph;
 pub mod reference;
 pub mod text;

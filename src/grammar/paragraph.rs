@@ -23,9 +23,9 @@ pub fn paragraph_number(input: &str) -> IResult<&str, u32> {
 }
 
 // point_label = ( letter ")" | "(" letter ")" ) space+ ;
-/// The letter opening a lettered point, `a)` or `(a)`.
+/// The letter opening a lettered point, `a)` or `(a)`, in any script (el `α)`, bg `а)`).
 pub fn point_label(input: &str) -> IResult<&str, char> {
-    let letter = || satisfy(|c: char| c.is_ascii_lowercase());
+    let letter = || satisfy(|c: char| c.is_lowercase() && c.is_alphabetic());
     terminated(alt((terminated(letter(), char(')')), delimited(char('('), letter(), char(')')))), space1)
         .parse(input)
 }

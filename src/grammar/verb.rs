@@ -4,13 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::lexicon::Lexicon;
-
-/// How far after a verb's first word the subject may stand (`ser med tilfredshed på Rådet`).
-const SUBJECT_REACH: usize = 5;
-
-/// Words read at a line's start for a recital opener.
-const OPENING_WORDS: usize = 8;
+use crate::lexicon::{Lexicon, fold};
 
 /// Most words a discontinuous phrase may have between its parts (`FORPLIGTER SIG … TIL`).
 const MAX_GAP: usize = 60;
@@ -75,13 +69,17 @@ struct Phrase {
 pub struct VerbMatcher {
     phrases: Vec<Phrase>,
     by_first_word: HashMap<String, Vec<usize>>,
-    subjects: Vec<Vec<String>>,
+    subjects: Vec<Vec<SubjectWord>>,
     coordinators: Vec<String>,
     comma_coordinates: bool,
-    /// First letters (lower case) of every phrase's first word: most words stop here.
-    initials: Vec<char>,
-    /// Phrase-initial words written in lower case in capital phrases (`vil` of `vil OVERVÅGE`).
-    lower_first_words: Vec<String>,
+}
+
+/// A word of the subject as the grammar writes it: a capital there (`Rådet`, ga `an
+/// Chomhairle`) must be a capital in the text.
+#[derive(Debug, Clone)]
+struct SubjectWord {
+    lower: String,
+    capital: bool,
 }
 
 /// A word of the text: its span, and what follows it.
@@ -90,23 +88,9 @@ struct Word<'t> {
     start: usize,
     end: usize,
     text: &'t str,
+    lower: String,
     comma_after: bool,
     sentence: usize,
-}
-
-impl Word<'_> {
-    /// The word equals `lower` (a lower-case vocabulary word), ignoring case.
-    fn is(&self, lower: &str) -> bool {
-        same_word(self.text, lower)
-    }
-}
-
-/// Case-insensitive equality with an ASCII fast path; `lower` is already lower case.
-fn same_word(text: &str, lower: &str) -> bool {
-    if text.is_ascii() {
-        return text.eq_ignore_ascii_case(lower);
-    }
-    text.chars().flat_map(char::to_lowercase).eq(lower.chars())
 }
 
 impl VerbMatcher {
@@ -119,7 +103,7 @@ impl VerbMatcher {
                     .split('…')
                     .map(|part| {
                         part.split_whitespace()
-                            .map(|w| PhraseWord { lower: w.to_lowercase(), caps: is_caps(w) })
+                            .map(|w| PhraseWord { lower: fold(w), caps: is_caps(w) })
                             .collect::<Vec<_>>()
                     })
                     .filter(|p| !p.is_empty())
@@ -140,36 +124,24 @@ impl VerbMatcher {
             .operative
             .subjects
             .iter()
-            .map(|s| s.split_whitespace().map(str::to_lowercase).collect())
+            .map(|s| {
+                s.split_whitespace()
+                    .map(|w| SubjectWord {
+                        lower: fold(w),
+                        capital: w.chars().next().is_some_and(char::is_uppercase),
+                    })
+                    .collect()
+            })
             .collect();
-        let coordinators = lex.operative.coordinators.iter().filter(|c| *c != ",").cloned().collect();
+        let coordinators = lex.operative.coordinators.iter().filter(|c| *c != ",").map(|c| fold(c)).collect();
         let comma_coordinates = lex.operative.coordinators.iter().any(|c| c == ",");
-        let mut initials: Vec<char> = by_first_word.keys().filter_map(|w| w.chars().next()).collect();
-        initials.sort_unstable();
-        initials.dedup();
-        let lower_first_words: Vec<String> = phrases
-            .iter()
-            .filter_map(|p| p.parts.first()?.first())
-            .filter(|w| !w.caps)
-            .map(|w| w.lower.clone())
-            .collect();
-        VerbMatcher {
-            phrases,
-            by_first_word,
-            subjects,
-            coordinators,
-            comma_coordinates,
-            initials,
-            lower_first_words,
-        }
+        VerbMatcher { phrases, by_first_word, subjects, coordinators, comma_coordinates }
     }
 
     /// The phrase opening `text` in capitals (a recital opener such as `SOM MINDER OM`), if any:
     /// its canonical id and the byte length of the matched words.
     pub fn opening(&self, text: &str) -> Option<(String, usize)> {
-        // A phrase is a few words long: read no further into the line.
-        let prefix_end = text.match_indices(' ').nth(OPENING_WORDS).map_or(text.len(), |(i, _)| i);
-        let words = words(text.get(..prefix_end).unwrap_or(text));
+        let words = words(text);
         let m = self.best_at(&words, 0, Mode::Capitals)?;
         let last = m.parts.last().map(|&(_, e)| e)?;
         let end = words.get(last)?.end;
@@ -240,22 +212,24 @@ impl VerbMatcher {
         last_clause_sentence: Option<usize>,
     ) -> Option<(Candidate, Form)> {
         let word = words.get(i)?;
-        if is_caps(word.text) || !self.lower_case_context(words, i, last_clause_sentence) {
+        if is_caps(word.text) {
             return None;
         }
         let m = self.best_at(words, i, Mode::Lower)?;
         let first_part_end = m.parts.first()?.1;
         let prev = i.checked_sub(1).and_then(|p| words.get(p));
         let sentence_start = prev.is_none_or(|p| p.sentence != word.sentence);
+        // Before or after its subject (ga `Leagann an Chomhairle béim ar`), even opening a
+        // sentence.
+        if self.subject_ends_at(words, i) || self.subject_starts_at(words, first_part_end + 1) {
+            return Some((m, Form::Subject));
+        }
         let titled = word.text.chars().next().is_some_and(char::is_uppercase);
         if titled {
             return sentence_start.then_some((m, Form::Initial));
         }
-        if self.subject_ends_at(words, i) || self.subject_starts_at(words, first_part_end + 1) {
-            return Some((m, Form::Subject));
-        }
         let coordinated = prev.is_some_and(|p| {
-            self.coordinators.iter().any(|c| p.is(c)) || (self.comma_coordinates && p.comma_after)
+            self.coordinators.contains(&p.lower) || (self.comma_coordinates && p.comma_after)
         });
         if coordinated && last_clause_sentence == Some(word.sentence) {
             return Some((m, Form::Coordinated));
@@ -263,58 +237,32 @@ impl VerbMatcher {
         None
     }
 
-    /// A cheap test that word `i` stands where a lower-case verb may: opening a sentence,
-    /// after or shortly before the subject, or after a coordinator in a sentence with a verb.
-    fn lower_case_context(&self, words: &[Word], i: usize, last_clause_sentence: Option<usize>) -> bool {
-        let Some(word) = words.get(i) else { return false };
-        let prev = i.checked_sub(1).and_then(|p| words.get(p));
-        prev.is_none_or(|p| p.sentence != word.sentence)
-            || self.subject_ends_at(words, i)
-            || (i + 1..i + 1 + SUBJECT_REACH).any(|j| self.subject_starts_at(words, j))
-            || (last_clause_sentence == Some(word.sentence)
-                && prev.is_some_and(|p| {
-                    self.coordinators.iter().any(|c| p.is(c)) || (self.comma_coordinates && p.comma_after)
-                }))
-    }
-
     /// The Council as subject ends just before word `i` (`Rådet` | `opfordrer`).
     fn subject_ends_at(&self, words: &[Word], i: usize) -> bool {
         self.subjects.iter().any(|subject| {
             i >= subject.len()
                 && subject.iter().enumerate().all(|(k, s)| {
-                    words.get(i - subject.len() + k).is_some_and(|w| w.is(s) && starts_like_name(w.text, k))
+                    words
+                        .get(i - subject.len() + k)
+                        .is_some_and(|w| w.lower == s.lower && like_name(w.text, s))
                 })
         })
     }
 
     /// The Council as subject starts at word `i` (`opfordrer` | `Rådet`).
     fn subject_starts_at(&self, words: &[Word], i: usize) -> bool {
-        // Every subject opens with a capital: most words stop here.
-        if !words.get(i).is_some_and(|w| starts_like_name(w.text, 0)) {
-            return false;
-        }
         self.subjects.iter().any(|subject| {
             subject
                 .iter()
                 .enumerate()
-                .all(|(k, s)| words.get(i + k).is_some_and(|w| w.is(s) && starts_like_name(w.text, k)))
+                .all(|(k, s)| words.get(i + k).is_some_and(|w| w.lower == s.lower && like_name(w.text, s)))
         })
     }
 
     /// The best phrase starting at word `i`: most words matched, then the shortest span.
     fn best_at(&self, words: &[Word], i: usize, mode: Mode) -> Option<Candidate> {
         let first = words.get(i)?;
-        if mode == Mode::Capitals
-            && !is_caps(first.text)
-            && !self.lower_first_words.iter().any(|w| first.is(w))
-        {
-            return None;
-        }
-        let initial = first.text.chars().next()?.to_lowercase().next()?;
-        if self.initials.binary_search(&initial).is_err() {
-            return None;
-        }
-        let candidates = self.by_first_word.get(&fold(first.text))?;
+        let candidates = self.by_first_word.get(&first.lower)?;
         candidates.iter().filter_map(|&p| self.match_phrase(p, words, i, mode)).max_by(|a, b| {
             let wa = self.phrases.get(a.phrase).map_or(0, |p| p.words);
             let wb = self.phrases.get(b.phrase).map_or(0, |p| p.words);
@@ -346,7 +294,7 @@ impl VerbMatcher {
 
     /// Word `j` is a capitalised word that opens some phrase: a gap may not run over it.
     fn opens_phrase(&self, words: &[Word], j: usize) -> bool {
-        words.get(j).is_some_and(|w| is_caps(w.text) && self.by_first_word.contains_key(&fold(w.text)))
+        words.get(j).is_some_and(|w| is_caps(w.text) && self.by_first_word.contains_key(&w.lower))
     }
 }
 
@@ -380,7 +328,7 @@ fn part_matches(part: &[PhraseWord], words: &[Word], at: usize, mode: Mode) -> b
         let Some(w) = words.get(at + k) else {
             return false;
         };
-        if !w.is(&pw.lower) {
+        if w.lower != pw.lower {
             return false;
         }
         if mode == Mode::Capitals && pw.caps && !anchor_seen {
@@ -391,28 +339,24 @@ fn part_matches(part: &[PhraseWord], words: &[Word], at: usize, mode: Mode) -> b
     })
 }
 
-/// A subject word as the grammar writes it: the first word may open a sentence in capitals.
-fn starts_like_name(text: &str, k: usize) -> bool {
-    k > 0 || text.chars().next().is_some_and(char::is_uppercase)
+/// A subject word written as the grammar writes it: a capital there is a capital here.
+fn like_name(text: &str, word: &SubjectWord) -> bool {
+    !word.capital || text.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// A word in lower case.
-fn fold(word: &str) -> String {
-    if word.is_ascii() { word.to_ascii_lowercase() } else { word.to_lowercase() }
-}
-
-/// All letters upper case, and at least one letter.
+/// No lower-case letter, and at least one capital. Letters without case (Maltese `ʼ`) count
+/// for neither.
 pub fn is_caps(word: &str) -> bool {
-    let mut letters = 0;
+    let mut capitals = 0;
     for c in word.chars() {
-        if c.is_alphabetic() {
-            if !c.is_uppercase() {
-                return false;
-            }
-            letters += 1;
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_uppercase() {
+            capitals += 1;
         }
     }
-    letters > 0
+    capitals > 0
 }
 
 /// Splits clean text into words with their spans, punctuation around them left out.
@@ -441,6 +385,7 @@ fn words(text: &str) -> Vec<Word<'_>> {
             start: raw_start + core_start,
             end: raw_start + core_start + core.len(),
             text: core,
+            lower: fold(core),
             comma_after: trailing.contains(','),
             sentence,
         });
@@ -644,5 +589,55 @@ mod tests {
         assert_eq!(m.opening("SOM MINDER OM sine konklusioner om"), Some(("RECALLING".to_string(), 13)));
         assert_eq!(m.opening("MINDER OM, at dette"), None);
         assert_eq!(m.opening("som minder om"), None);
+    }
+
+    #[test]
+    fn capitals_in_every_script() {
+        for word in [
+            "FREMHÆVER",
+            "ΤΟΝΙΖΕΙ",
+            "ΥΠΕΝΘΥΜΙΖΟΝΤΑΣ",
+            "ПОДЧЕРТАВА",
+            "JILQA'",
+            "ĦAJJA",
+            "ŻGĦAR",
+            "ĠDID",
+            "ĊENTRU",
+            "BÉIM",
+            "BEGRÜẞT",
+            "İSTANBUL",
+            "ĮSIPAREIGOJA",
+        ] {
+            assert!(is_caps(word), "{word}");
+        }
+        for word in ["Τονίζει", "подчертава", "tAONTAS", "begrüßt", "ß", "1.", "—"] {
+            assert!(!is_caps(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn lower_case_forms_match_their_capitals_across_scripts() {
+        // German `ß` in lower case, `SS` or `ẞ` in capitals.
+        assert_eq!(found("de", "Der Rat begrüßt die Mitteilung", true), pairs(&[("begrüßt", "WELCOMES")]));
+        assert_eq!(found("de", "BEGRÜẞT die Mitteilung", false), pairs(&[("BEGRÜẞT", "WELCOMES")]));
+        // Greek capitals without tonos, lower case with it.
+        assert_eq!(found("el", "Το Συμβούλιο τονίζει ότι", true), pairs(&[("τονίζει", "STRESSES")]));
+        // Bulgarian: Cyrillic capitals and lower case.
+        assert_eq!(found("bg", "Съветът подчертава, че", true), pairs(&[("подчертава", "STRESSES")]));
+        // Romanian cedilla forms match the comma-below forms of the grammar.
+        assert_eq!(found("ro", "Consiliul reaminteşte că", true), pairs(&[("reaminteşte", "RECALLS")]));
+        // Irish: the verb before its subject.
+        assert_eq!(
+            found("ga", "Leagann an Chomhairle béim ar an ngá", true),
+            pairs(&[("Leagann … béim ar", "STRESSES")])
+        );
+        // Maltese letters, and a subject with a glued article.
+        assert_eq!(found("mt", "Il-Kunsill jenfasizza li", true), pairs(&[("jenfasizza", "STRESSES")]));
+        // Reflexive and discontinuous forms.
+        assert_eq!(found("fr", "Le Conseil se félicite de", true), pairs(&[("se félicite", "WELCOMES")]));
+        assert_eq!(
+            found("de", "FORDERT die Mitgliedstaaten AUF, das", false),
+            pairs(&[("FORDERT … AUF", "CALLS_ON")])
+        );
     }
 }
