@@ -266,3 +266,19 @@ proptest! {
         }
     }
 }
+
+/// Inputs the fuzzer found crashing, kept so they never crash again: a notes list numbered
+/// again from 1 after page footnotes made `check_missing_bodies` subtract below zero.
+#[test]
+fn fuzz_regressions_do_not_panic() {
+    let grammar = Grammar::embedded().unwrap();
+    let dir = crate::util::root().join("tests/fuzz-regressions");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+        let x = extract(&text, Source { path: "f.txt", stem: "f", sha256: "" }, grammar).extraction;
+        let mut numbers: Vec<i64> = x.footnotes.iter().map(|f| f.number).collect();
+        numbers.dedup();
+        assert_eq!(numbers.len(), x.footnotes.len(), "{}: footnote numbers repeat", path.display());
+    }
+}

@@ -392,7 +392,11 @@ pub fn extract_bytes(
         .as_ref()
         .and_then(|p| p.file_stem())
         .map_or_else(|| "stdin".to_string(), |s| s.to_string_lossy().into_owned());
-    let outcome = extract(&text, Source { path: &input.source_path, stem: &stem, sha256: &sha256 }, grammar);
+    let source = Source { path: &input.source_path, stem: &stem, sha256: &sha256 };
+    // No input should panic the pipeline (the fuzzer and property tests look for it); if one
+    // does, that document fails with a message and the others are still extracted.
+    let outcome = std::panic::catch_unwind(|| extract(&text, source, grammar))
+        .map_err(|_| Error::output(&display, "internal error while extracting; please report this file"))?;
     Ok(Extracted { extraction: outcome.extraction, notices: outcome.notices })
 }
 

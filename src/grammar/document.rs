@@ -179,7 +179,8 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
     let mut page_count = 1;
     mark_furniture(lines, lex, &mut roles, &mut refs_printed, &mut page_count);
     let bodies = mark_footnotes(lines, &mut roles, &mut findings);
-    let web_notes = mark_web_notes(lines, lex, &mut roles);
+    // A document has one kind of footnotes: page bodies, or else a web article's notes list.
+    let web_notes = if bodies.is_empty() { mark_web_notes(lines, lex, &mut roles) } else { Vec::new() };
     let furniture_lines = roles.iter().filter(|r| **r == Role::Furniture).count();
 
     let units = cut_units(lines, &roles, lex, compiled, &mut findings);
@@ -1097,7 +1098,7 @@ fn check_missing_bodies(
     findings: &mut Findings,
 ) {
     let numbers: Vec<u32> = notes.iter().map(|(n, _, _)| *n).collect();
-    if !numbers.windows(2).any(|w| matches!(w, [a, b] if b - a > 1)) {
+    if !numbers.windows(2).any(|w| matches!(w, [a, b] if *b > a + 1)) {
         return;
     }
     let index = MarkerIndex::new(units, prelim);
@@ -1110,7 +1111,7 @@ fn check_missing_bodies(
                 let message = format!("footnote marker {missing} has no body");
                 findings.push(
                     c.start,
-                    c.end - c.start,
+                    c.end.saturating_sub(c.start),
                     Severity::Error,
                     "footnote-marker-without-body",
                     message,
