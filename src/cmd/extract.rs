@@ -19,8 +19,9 @@ use crate::grammar::document::{Notice, Source, extract};
 use crate::model::Extraction;
 use crate::sink::{DatasetWriter, Layout};
 
-/// Default largest document, in bytes.
-pub const DEFAULT_MAX_DOC_BYTES: u64 = 64 * 1024 * 1024;
+/// Default largest document, in bytes: far above any Council document, and a bound on the
+/// memory one document takes (about 30 times its size at worst).
+pub const DEFAULT_MAX_DOC_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Documents extracted in parallel before their records are written, per worker thread: the
 /// memory a run holds does not grow with the corpus.
