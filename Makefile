@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 BIN := target/release/councildata
 
-.PHONY: run test build rust-test python-test lint bench clean
+.PHONY: run test build rust-test python-test lint bench spark-demo clean
 
 run: build
 	$(BIN) extract seeds --out dataset
@@ -39,6 +39,16 @@ bench: build $(VENV)/.bench
 
 $(VENV)/.bench: $(VENV)/.installed bench/requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
+	touch $@
+
+# The seeds extracted on Spark in local mode (pyspark from PyPI; Java is on the machine), then
+# queried with Spark SQL. Not part of `make test`: installing pyspark takes a while.
+spark-demo: build $(VENV)/.spark
+	rm -rf target/spark-demo
+	$(PY) examples/spark/extract_on_spark.py --input seeds --out target/spark-demo --shards 3
+
+$(VENV)/.spark: $(VENV)/.installed examples/spark/requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r examples/spark/requirements.txt
 	touch $@
 
 clean:

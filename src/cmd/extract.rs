@@ -461,7 +461,12 @@ where
     let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     fs::create_dir_all(parent).map_err(|e| Error::io(parent, &e))?;
     let name = out.file_name().map_or_else(|| "dataset".into(), |n| n.to_string_lossy().into_owned());
-    let _lock = Lock::acquire(&parent.join(format!(".{name}.lock")))?;
+    // Shards of one run write into one directory at once, each its own parts: one lock each.
+    let lock_name = match layout {
+        Layout::Single => format!(".{name}.lock"),
+        Layout::Part { index, count } => format!(".{name}.part-{index}-of-{count}.lock"),
+    };
+    let _lock = Lock::acquire(&parent.join(lock_name))?;
     remove_stale(parent, &name);
     let pid = std::process::id();
     let tmp = parent.join(format!(".{name}.tmp-{pid}"));

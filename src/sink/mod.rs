@@ -26,8 +26,9 @@ pub trait TableSink {
 pub enum Layout {
     /// `DIR/<table>.csv`, `DIR/<table>.parquet` and `DIR/datapackage.json`.
     Single,
-    /// One shard's parts: `DIR/<table>/part-K-of-N.csv` and `.parquet`; a directory of parts is
-    /// one table for DuckDB, polars, Spark and Trino, and `merge` makes the single layout.
+    /// One shard's parts: `DIR/<table>/part-K-of-N.parquet` and `DIR/csv/<table>/part-K-of-N.csv`;
+    /// a directory of parts is one table for DuckDB, polars, Spark and Trino, and `merge` makes
+    /// the single layout.
     Part { index: u64, count: u64 },
 }
 
@@ -36,8 +37,12 @@ impl Layout {
     pub fn path(self, dir: &Path, table: Table, ext: &str) -> PathBuf {
         match self {
             Layout::Single => dir.join(format!("{}.{ext}", table.name())),
-            Layout::Part { index, count } => {
+            // Parquet parts alone in their table's directory, so Spark and Trino read it whole.
+            Layout::Part { index, count } if ext == "parquet" => {
                 dir.join(table.name()).join(format!("part-{index}-of-{count}.{ext}"))
+            }
+            Layout::Part { index, count } => {
+                dir.join(ext).join(table.name()).join(format!("part-{index}-of-{count}.{ext}"))
             }
         }
     }
@@ -57,12 +62,12 @@ impl DatasetWriter {
         let mut sinks = Vec::new();
         for table in Table::ALL {
             let csv_path = layout.path(dir, table, "csv");
-            if let Some(parent) = csv_path.parent() {
+            let parquet_path = layout.path(dir, table, "parquet");
+            for parent in [csv_path.parent(), parquet_path.parent()].into_iter().flatten() {
                 fs::create_dir_all(parent).map_err(|e| Error::io(parent, &e))?;
             }
             let csv = csv::CsvSink::create(&csv_path, schemas.table(table))?;
-            let parquet =
-                parquet::ParquetSink::create(&layout.path(dir, table, "parquet"), schemas.arrow(table))?;
+            let parquet = parquet::ParquetSink::create(&parquet_path, schemas.arrow(table))?;
             let both: Vec<Box<dyn TableSink + Send>> = vec![Box::new(csv), Box::new(parquet)];
             sinks.push((table, both));
         }
