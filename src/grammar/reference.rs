@@ -7,8 +7,8 @@
 //! - [`find_references`], which scans clean running text (furniture and footnote markers
 //!   removed, lines joined with single spaces) and returns every reference in order.
 //!
-//! and one helper for footnote bodies, [`join_lines`] (with [`repair_url_breaks`] and
-//! [`line_ends_in_url`]), which joins lines and mends URLs that pdftotext broke across lines.
+//! and [`line_ends_in_url`], which tells the line joiner where pdftotext broke a URL across
+//! lines.
 //!
 //! The grammar is written out in `grammars/reference.ebnf`, one rule per production below.
 //!
@@ -695,73 +695,6 @@ pub fn line_ends_in_url(line: &str) -> bool {
     after_scheme.is_empty() || url.ends_with(URL_BREAKS)
 }
 
-/// Joins the lines of a footnote body into one line.
-///
-/// Lines are trimmed and blank lines skipped (pdftotext writes a blank line between text
-/// lines). A line that ends inside a URL ([`line_ends_in_url`]) joins the next with nothing
-/// between. A line that ends in a hyphen glued to a word (`EU-`) keeps the hyphen and joins
-/// with nothing between (`EU-udbydere`), unless `keeps_space_after_hyphen(next_line)` says
-/// the hyphen is a suspended compound (`regulerings- og`): that takes the language's
-/// conjunctions, which live in `grammars/`. Any other break becomes one space.
-///
-/// ```
-/// use councildata::grammar::reference::join_lines;
-/// let conjunction = |next: &str| next.starts_with("og ");
-/// assert_eq!(join_lines(["leverandører af EU-", "udbydere"], conjunction), "leverandører af EU-udbydere");
-/// assert_eq!(join_lines(["regulerings-", "og tilsynsmyndigheder"], conjunction), "regulerings- og tilsynsmyndigheder");
-/// ```
-pub fn join_lines<'a, I, F>(lines: I, mut keeps_space_after_hyphen: F) -> String
-where
-    I: IntoIterator<Item = &'a str>,
-    F: FnMut(&str) -> bool,
-{
-    let mut joined = String::new();
-    for line in lines {
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        if !joined.is_empty() {
-            let tight = line_ends_in_url(&joined)
-                || (ends_in_word_hyphen(&joined) && !keeps_space_after_hyphen(line));
-            if !tight {
-                joined.push(' ');
-            }
-        }
-        joined.push_str(line);
-    }
-    joined
-}
-
-/// [`join_lines`] for bodies where every line-end hyphen joins tight: mends URLs that
-/// pdftotext broke across lines.
-///
-/// ```
-/// use councildata::grammar::reference::repair_url_breaks;
-/// // seeds/004, footnote 3
-/// let lines = [
-///     "3 Se listen over flagskibsprojekter under Global Gateway for 2023https://international-",
-///     "",
-///     "partnerships.ec.europa.eu/publications/global-gateway-2023-flagship-projects-",
-///     "",
-///     "infographics_da ",
-/// ];
-/// assert_eq!(
-///     repair_url_breaks(&lines),
-///     "3 Se listen over flagskibsprojekter under Global Gateway for 2023https://international-\
-///      partnerships.ec.europa.eu/publications/global-gateway-2023-flagship-projects-infographics_da",
-/// );
-/// ```
-pub fn repair_url_breaks(lines: &[&str]) -> String {
-    join_lines(lines.iter().copied(), |_| false)
-}
-
-/// `EU-`, not a free-standing dash (`… -`).
-fn ends_in_word_hyphen(text: &str) -> bool {
-    let mut tail = text.chars().rev();
-    tail.next() == Some('-') && tail.next().is_some_and(|c| !c.is_whitespace())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1043,22 +976,17 @@ mod tests {
     }
 
     #[test]
-    fn seed_004_broken_url_joined_then_found() {
-        // seeds/004, footnote 3, lines as pdftotext wrote them
-        let body = repair_url_breaks(&[
-            "3 Se listen over flagskibsprojekter under Global Gateway for 2023https://international-",
-            "",
-            "partnerships.ec.europa.eu/publications/global-gateway-2023-flagship-projects-",
-            "",
-            "infographics_da ",
-        ]);
-        let expected = "https://international-partnerships.ec.europa.eu/publications/\
-                        global-gateway-2023-flagship-projects-infographics_da";
-        assert_eq!(
-            body,
-            format!("3 Se listen over flagskibsprojekter under Global Gateway for 2023{expected}")
-        );
-        assert_eq!(one(&body), (expected, RefKind::Url, expected.into()));
+    fn seed_004_broken_url_is_recognised_at_each_line_end() {
+        // seeds/004, footnote 3, lines as pdftotext wrote them, joined so far.
+        assert!(line_ends_in_url(
+            "3 Se listen over flagskibsprojekter under Global Gateway for 2023https://international-"
+        ));
+        assert!(line_ends_in_url(
+            "2023https://international-partnerships.ec.europa.eu/publications/global-gateway-2023-flagship-projects-"
+        ));
+        assert!(!line_ends_in_url("https://data.consilium.europa.eu/doc/document/ST-11406-2022-INIT/da/pdf"));
+        assert!(!line_ends_in_url(""));
+        assert!(!line_ends_in_url("   "));
     }
 
     #[test]
@@ -1294,29 +1222,5 @@ mod tests {
         assert!(!line_ends_in_url("leverandører af EU-"));
         assert!(!line_ends_in_url(""));
         assert!(!line_ends_in_url("   "));
-    }
-
-    #[test]
-    fn join_lines_hyphens_and_urls() {
-        let conjunction = |next: &str| next.split(' ').next() == Some("og");
-        assert_eq!(join_lines(["af EU-", "udbydere"], conjunction), "af EU-udbydere");
-        assert_eq!(
-            join_lines(["regulerings-", "og tilsynsmyndigheder"], conjunction),
-            "regulerings- og tilsynsmyndigheder"
-        );
-        // Inside a URL the conjunction rule does not apply.
-        assert_eq!(join_lines(["se https://x.org/en-", "og-mere"], |_| true), "se https://x.org/en-og-mere");
-        // A free-standing dash is not a hyphen.
-        assert_eq!(join_lines(["a -", "b"], conjunction), "a - b");
-        assert_eq!(join_lines(["a", "", "  b  ", "c"], conjunction), "a b c");
-        assert_eq!(join_lines(Vec::<&str>::new(), conjunction), "");
-    }
-
-    #[test]
-    fn join_lines_complete_url_then_prose() {
-        assert_eq!(
-            repair_url_breaks(&["se https://x.org/a.pdf", "for detaljer"]),
-            "se https://x.org/a.pdf for detaljer"
-        );
     }
 }
