@@ -1,7 +1,7 @@
 //! Language data: the `grammars/*.toml` files, embedded in the binary, parsed into typed
 //! lexicons that the language-independent parsers in `grammar/` read.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -71,6 +71,12 @@ pub struct Lexicon {
     pub dates: Dates,
     /// Words that may follow a line-end hyphen with a space (`regulerings- og`).
     pub hyphen_conjunctions: Vec<String>,
+    /// Month forms folded, for one look-up per word.
+    #[serde(skip)]
+    month_index: HashMap<String, u32>,
+    /// The first letters of the folded month forms: most words are rejected on these.
+    #[serde(skip)]
+    month_initials: Vec<char>,
 }
 
 /// Cover-page labels.
@@ -177,16 +183,32 @@ pub enum Order {
 impl Lexicon {
     /// Month number (1–12) for a word in any of its date forms, honouring `capitalised_only`.
     pub fn month(&self, word: &str) -> Option<u32> {
+        let initial = fold_char(word.chars().next()?).next()?;
+        if !self.month_initials.contains(&initial) {
+            return None;
+        }
+        let month = *self.month_index.get(&fold(word))?;
         let capitalised_only = &self.dates.capitalised_only;
         let lower_case = !word.chars().any(char::is_uppercase);
         if lower_case && capitalised_only.iter().any(|w| same_word(word, w)) {
             return None;
         }
-        self.dates
-            .months
-            .iter()
-            .position(|forms| forms.iter().any(|f| same_word(word, f)))
-            .and_then(|i| u32::try_from(i + 1).ok())
+        Some(month)
+    }
+
+    /// Builds the look-up tables the parsed data does not carry.
+    fn prepare(&mut self) {
+        for (forms, month) in self.dates.months.iter().zip(1u32..) {
+            for form in forms {
+                let folded = fold(form);
+                if let Some(c) = folded.chars().next()
+                    && !self.month_initials.contains(&c)
+                {
+                    self.month_initials.push(c);
+                }
+                self.month_index.insert(folded, month);
+            }
+        }
     }
 
     /// Month forms of more than one word (ga `Deireadh Fómhair`), with their month number.
@@ -250,9 +272,16 @@ pub struct Lexicons {
     pub canonical: Canonical,
     /// One per language, ordered by code.
     pub languages: Vec<Lexicon>,
+    /// Folded stopword → indices of the languages that list it.
+    stopwords: HashMap<String, Vec<usize>>,
 }
 
 impl Lexicons {
+    /// The indices (into `languages`) of the languages listing a folded stopword.
+    pub fn stopword_languages(&self, folded: &str) -> &[usize] {
+        self.stopwords.get(folded).map_or(&[], Vec::as_slice)
+    }
+
     /// The embedded grammars, parsed and checked once per process.
     pub fn embedded() -> Result<&'static Lexicons, Error> {
         static CELL: OnceLock<Result<Lexicons, Error>> = OnceLock::new();
@@ -264,13 +293,20 @@ impl Lexicons {
             .map_err(|e| Error::Grammar { file: "canonical.toml".into(), message: e.to_string() })?;
         let mut languages = Vec::new();
         for (file, text) in GRAMMAR_FILES {
-            let lexicon: Lexicon = toml::from_str(text)
+            let mut lexicon: Lexicon = toml::from_str(text)
                 .map_err(|e| Error::Grammar { file: (*file).into(), message: e.to_string() })?;
             check(file, &lexicon, &canonical)?;
+            lexicon.prepare();
             languages.push(lexicon);
         }
         languages.sort_by(|a, b| a.code.cmp(&b.code));
-        Ok(Lexicons { canonical, languages })
+        let mut stopwords: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, lex) in languages.iter().enumerate() {
+            for w in &lex.stopwords {
+                stopwords.entry(fold(w)).or_default().push(i);
+            }
+        }
+        Ok(Lexicons { canonical, languages, stopwords })
     }
 
     /// The lexicon of a language code.

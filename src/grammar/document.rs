@@ -456,7 +456,12 @@ fn set(roles: &mut [Role], i: usize, role: Role) {
 /// The language code printed in the footer (`BILAG JAI.2 LIMITE DA`), trying every grammar's
 /// annex and marking words.
 fn footer_language_code(lines: &[Line], grammar: &Grammar) -> Option<String> {
-    lines.iter().find_map(|l| {
+    // A marking line ends in a two-letter code: only those lines are parsed, in each grammar.
+    let ends_in_code = |l: &&Line| {
+        let t = l.trimmed().as_bytes();
+        t.len() > 3 && t[t.len() - 3] == b' ' && t[t.len() - 2..].iter().all(u8::is_ascii_uppercase)
+    };
+    lines.iter().filter(ends_in_code).find_map(|l| {
         grammar.lexicons.languages.iter().find_map(|lex| match furniture_line(l.trimmed(), lex) {
             Some(Furniture::Marking { language }) => language,
             _ => None,

@@ -1,12 +1,12 @@
 //! Language detection: the footer's language code when the document prints one, else the
 //! language whose frequent short words the text uses most.
 
-use std::collections::HashSet;
-
 use crate::lexicon::{Lexicon, Lexicons, fold};
 
 /// Words read for detection; enough to decide, bounded so a huge file costs nothing extra.
 const SAMPLE_WORDS: usize = 3000;
+/// Longer words are no stopwords (in bytes; Greek and Bulgarian letters take two).
+const MAX_STOPWORD: usize = 24;
 
 /// How a language was decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,13 +26,11 @@ pub fn detect<'l>(
     if let Some(lex) = footer_code.and_then(|code| lexicons.get(code)) {
         return Some((lex, Evidence::Footer));
     }
-    let stopwords: Vec<HashSet<String>> =
-        lexicons.languages.iter().map(|lex| lex.stopwords.iter().map(|s| fold(s)).collect()).collect();
     let mut scores = vec![0usize; lexicons.languages.len()];
-    for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(SAMPLE_WORDS) {
-        let folded = fold(word);
-        for (score, words) in scores.iter_mut().zip(&stopwords) {
-            if words.contains(&folded) {
+    let words = text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty() && w.len() <= MAX_STOPWORD);
+    for word in words.take(SAMPLE_WORDS) {
+        for &language in lexicons.stopword_languages(&fold(word)) {
+            if let Some(score) = scores.get_mut(language) {
                 *score += 1;
             }
         }
