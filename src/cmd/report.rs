@@ -319,7 +319,8 @@ h1{font-size:24px;margin:0 0 4px}h2{font-size:19px;margin:32px 0 8px;border-bott
 p.lead{margin:0 0 8px;color:#57606a}nav a{margin-right:14px}
 a{color:#0a58ca}figure{margin:8px 0}figcaption{color:#57606a;font-size:13px}
 table{border-collapse:collapse;width:100%;font-size:13.5px;margin:6px 0}
-th,td{border-bottom:1px solid #e4e7eb;padding:4px 8px;text-align:left;vertical-align:top}
+th,td{border-bottom:1px solid #e4e7eb;padding:4px 8px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+h3{font-size:15px;margin:20px 0 4px}h3 code{font-size:15px}
 th{background:#f6f8fa;font-weight:600;white-space:nowrap}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 code{font:12.5px ui-monospace,SFMono-Regular,Menlo,monospace}
 .legend span{display:inline-block;margin-right:16px}.legend i{display:inline-block;width:12px;height:12px;margin-right:5px;vertical-align:-1px;border-radius:2px}
@@ -572,12 +573,13 @@ fn references_section(out: &mut String, data: &Dataset) {
                 Some(url) => format!("<a href=\"{}\">{}</a>", Esc(&url), Esc(&r.normalized)),
                 None => Esc(&r.normalized).to_string(),
             };
-            let _ = writeln!(
-                out,
-                "<tr><td><span class=\"kind\">{}</span></td><td>{}</td><td>{target}</td></tr>",
-                Esc(&r.kind),
-                Esc(&r.surface)
-            );
+            // A URL written whole is its own normalized form: shown once.
+            let written = if r.surface == r.normalized {
+                format!("<td colspan=\"2\">{target}</td>")
+            } else {
+                format!("<td>{}</td><td>{target}</td>", Esc(&r.surface))
+            };
+            let _ = writeln!(out, "<tr><td><span class=\"kind\">{}</span></td>{written}</tr>", Esc(&r.kind));
         }
         out.push_str("</tbody>\n</table>\n");
     }
