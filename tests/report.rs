@@ -78,3 +78,18 @@ fn a_table_with_other_columns_is_an_error() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("references.csv") && stderr.contains("differ from schema v1"), "{stderr}");
 }
+
+#[test]
+fn a_bad_date_is_named_with_its_line() {
+    let wd = Workdir::new();
+    let seeds = root().join("seeds");
+    assert!(wd.run(&["extract", seeds.to_str().unwrap(), "--out", "ds", "--quiet"]).status.success());
+    let events = wd.read("ds/dated_events.csv");
+    let mut lines: Vec<String> = events.lines().map(str::to_string).collect();
+    lines[2] = lines[2].replacen("2025-10-25", "2025-13-25", 1);
+    wd.write("ds/dated_events.csv", lines.join("\n") + "\n");
+    let out = wd.run(&["report", "ds", "--out", "r.html"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("dated_events.csv: cannot read: line 3: date `2025-13-25`"), "{stderr}");
+}

@@ -80,7 +80,7 @@ pub struct Reference {
 pub struct Dataset {
     pub documents: Vec<Document>,
     /// Rows per document and table.
-    pub counts: BTreeMap<(String, Table), usize>,
+    pub counts: BTreeMap<String, BTreeMap<Table, usize>>,
     /// `(doc_id, canonical)` of every operative clause.
     pub clauses: Vec<(String, String)>,
     pub references: Vec<Reference>,
@@ -88,29 +88,73 @@ pub struct Dataset {
 }
 
 impl Dataset {
-    /// Reads `DIR/datapackage.json` (for the schema version) and every table's CSV file.
+    /// Reads `DIR/datapackage.json` (for the schema version) and every table's CSV file, row by
+    /// row: only what the page shows is kept.
     pub fn load(dir: &Path) -> Result<Dataset, Error> {
         check_version(dir)?;
         let mut data = Dataset::default();
         for table in Table::ALL {
-            let file = TableFile::read(dir, table)?;
-            let doc_id = file.column("doc_id")?;
-            for row in &file.rows {
-                *data.counts.entry((field(row, doc_id).to_string(), table)).or_default() += 1;
-            }
+            let mut file = TableFile::open(dir, table)?;
+            let counts = &mut data.counts;
             match table {
-                Table::Documents => data.documents = file.documents()?,
-                Table::OperativeClauses => {
-                    let canonical = file.column("canonical")?;
-                    data.clauses = file
-                        .rows
-                        .iter()
-                        .map(|r| (field(r, doc_id).to_string(), field(r, canonical).to_string()))
-                        .collect();
+                Table::Documents => {
+                    let [doc_id, language, kind, council_ref, register_id, title] =
+                        file.columns(["doc_id", "language", "kind", "council_ref", "register_id", "title"])?;
+                    file.each(counts, |r| {
+                        data.documents.push(Document {
+                            doc_id: field(r, doc_id).to_string(),
+                            language: field(r, language).to_string(),
+                            kind: field(r, kind).to_string(),
+                            council_ref: optional(r, council_ref),
+                            register_id: optional(r, register_id),
+                            title: optional(r, title),
+                        });
+                        Ok(())
+                    })?;
                 }
-                Table::References => data.references = file.references()?,
-                Table::DatedEvents => data.events = file.events()?,
-                _ => {}
+                Table::OperativeClauses => {
+                    let [doc_id, canonical] = file.columns(["doc_id", "canonical"])?;
+                    file.each(counts, |r| {
+                        data.clauses.push((field(r, doc_id).to_string(), field(r, canonical).to_string()));
+                        Ok(())
+                    })?;
+                }
+                Table::References => {
+                    let [doc_id, kind, surface, normalized] =
+                        file.columns(["doc_id", "kind", "surface", "normalized"])?;
+                    file.each(counts, |r| {
+                        data.references.push(Reference {
+                            doc_id: field(r, doc_id).to_string(),
+                            kind: field(r, kind).to_string(),
+                            surface: field(r, surface).to_string(),
+                            normalized: field(r, normalized).to_string(),
+                        });
+                        Ok(())
+                    })?;
+                }
+                Table::DatedEvents => {
+                    let [doc_id, surface, start, end, precision, sentence] = file.columns([
+                        "doc_id",
+                        "surface",
+                        "date_start",
+                        "date_end",
+                        "precision",
+                        "sentence",
+                    ])?;
+                    let path = file.path.clone();
+                    file.each(counts, |r| {
+                        data.events.push(Event {
+                            doc_id: field(r, doc_id).to_string(),
+                            surface: field(r, surface).to_string(),
+                            date_start: date(&path, r, start)?,
+                            date_end: date(&path, r, end)?,
+                            precision: field(r, precision).to_string(),
+                            sentence: field(r, sentence).to_string(),
+                        });
+                        Ok(())
+                    })?;
+                }
+                _ => file.each(counts, |_| Ok(()))?,
             }
         }
         Ok(data)
@@ -118,12 +162,12 @@ impl Dataset {
 
     /// Rows of `table` for one document.
     pub fn count(&self, doc_id: &str, table: Table) -> usize {
-        self.counts.get(&(doc_id.to_string(), table)).copied().unwrap_or(0)
+        self.counts.get(doc_id).and_then(|by| by.get(&table)).copied().unwrap_or(0)
     }
 
     /// Rows of `table` in all.
     pub fn total(&self, table: Table) -> usize {
-        self.counts.iter().filter(|((_, t), _)| *t == table).map(|(_, n)| n).sum()
+        self.counts.values().filter_map(|by| by.get(&table)).sum()
     }
 }
 
@@ -148,12 +192,13 @@ fn check_version(dir: &Path) -> Result<(), Error> {
 /// positions are the file's.
 struct TableFile {
     path: PathBuf,
+    table: Table,
     schema: &'static TableSchema,
-    rows: Vec<StringRecord>,
+    reader: csv::Reader<fs::File>,
 }
 
 impl TableFile {
-    fn read(dir: &Path, table: Table) -> Result<TableFile, Error> {
+    fn open(dir: &Path, table: Table) -> Result<TableFile, Error> {
         let schema = Schemas::embedded()?.table(table);
         let path = dir.join(format!("{}.csv", table.name()));
         let bad = |e: csv::Error| Error::Io { path: path.clone(), message: e.to_string() };
@@ -169,8 +214,7 @@ impl TableFile {
                 ),
             });
         }
-        let rows = reader.records().collect::<Result<Vec<_>, _>>().map_err(bad)?;
-        Ok(TableFile { path, schema, rows })
+        Ok(TableFile { path, table, schema, reader })
     }
 
     fn column(&self, name: &str) -> Result<usize, Error> {
@@ -178,56 +222,6 @@ impl TableFile {
             file: format!("v{SCHEMA_VERSION}/{}.schema.json", self.schema.name),
             message: format!("no column {name}, which the report reads"),
         })
-    }
-
-    fn documents(&self) -> Result<Vec<Document>, Error> {
-        let [doc_id, language, kind, council_ref, register_id, title] =
-            self.columns(["doc_id", "language", "kind", "council_ref", "register_id", "title"])?;
-        Ok(self
-            .rows
-            .iter()
-            .map(|r| Document {
-                doc_id: field(r, doc_id).to_string(),
-                language: field(r, language).to_string(),
-                kind: field(r, kind).to_string(),
-                council_ref: optional(r, council_ref),
-                register_id: optional(r, register_id),
-                title: optional(r, title),
-            })
-            .collect())
-    }
-
-    fn references(&self) -> Result<Vec<Reference>, Error> {
-        let [doc_id, kind, surface, normalized] =
-            self.columns(["doc_id", "kind", "surface", "normalized"])?;
-        Ok(self
-            .rows
-            .iter()
-            .map(|r| Reference {
-                doc_id: field(r, doc_id).to_string(),
-                kind: field(r, kind).to_string(),
-                surface: field(r, surface).to_string(),
-                normalized: field(r, normalized).to_string(),
-            })
-            .collect())
-    }
-
-    fn events(&self) -> Result<Vec<Event>, Error> {
-        let [doc_id, surface, start, end, precision, sentence] =
-            self.columns(["doc_id", "surface", "date_start", "date_end", "precision", "sentence"])?;
-        self.rows
-            .iter()
-            .map(|r| {
-                Ok(Event {
-                    doc_id: field(r, doc_id).to_string(),
-                    surface: field(r, surface).to_string(),
-                    date_start: self.date(r, start)?,
-                    date_end: self.date(r, end)?,
-                    precision: field(r, precision).to_string(),
-                    sentence: field(r, sentence).to_string(),
-                })
-            })
-            .collect()
     }
 
     fn columns<const N: usize>(&self, names: [&str; N]) -> Result<[usize; N], Error> {
@@ -238,13 +232,38 @@ impl TableFile {
         Ok(out)
     }
 
-    fn date(&self, row: &StringRecord, column: usize) -> Result<NaiveDate, Error> {
-        let text = field(row, column);
-        NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| {
-            let line = row.position().map_or(0, csv::Position::line);
-            Error::Io { path: self.path.clone(), message: format!("line {line}: date `{text}`: {e}") }
-        })
+    /// Reads every row: counts it under its document, then hands it to `keep`.
+    fn each(
+        &mut self,
+        counts: &mut BTreeMap<String, BTreeMap<Table, usize>>,
+        mut keep: impl FnMut(&StringRecord) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let doc_id = self.column("doc_id")?;
+        let mut row = StringRecord::new();
+        while self
+            .reader
+            .read_record(&mut row)
+            .map_err(|e| Error::Io { path: self.path.clone(), message: e.to_string() })?
+        {
+            let id = field(&row, doc_id);
+            let by_table = match counts.get_mut(id) {
+                Some(by) => by,
+                None => counts.entry(id.to_string()).or_default(),
+            };
+            *by_table.entry(self.table).or_default() += 1;
+            keep(&row)?;
+        }
+        Ok(())
     }
+}
+
+/// A date cell; a bad one is named with its file and line.
+fn date(path: &Path, row: &StringRecord, column: usize) -> Result<NaiveDate, Error> {
+    let text = field(row, column);
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| {
+        let line = row.position().map_or(0, csv::Position::line);
+        Error::Io { path: path.to_path_buf(), message: format!("line {line}: date `{text}`: {e}") }
+    })
 }
 
 /// A cell; the header check makes every record as long as the schema.
@@ -619,11 +638,10 @@ mod tests {
     fn sample() -> Dataset {
         let a = "ST-7290-2021-INIT:da";
         let b = "file:003_3794a6227ef3eabf";
-        let mut counts = BTreeMap::new();
-        counts.insert((a.to_string(), Table::Documents), 1);
-        counts.insert((a.to_string(), Table::Paragraphs), 12);
-        counts.insert((b.to_string(), Table::Documents), 1);
-        counts.insert((b.to_string(), Table::References), 2);
+        let counts = BTreeMap::from([
+            (a.to_string(), BTreeMap::from([(Table::Documents, 1), (Table::Paragraphs, 12)])),
+            (b.to_string(), BTreeMap::from([(Table::Documents, 1), (Table::References, 2)])),
+        ]);
         Dataset {
             documents: vec![doc(a, "da", Some("ST-7290-2021-INIT")), doc(b, "en", None)],
             counts,
