@@ -40,7 +40,14 @@ pub struct Summary {
 pub fn run(opts: &Options) -> Result<Summary, Error> {
     let data = Dataset::load(&opts.dir)?;
     let html = render(&data)?;
-    fs::write(&opts.out, &html).map_err(|e| Error::io(&opts.out, &e))?;
+    // Beside the target, then renamed: a failed write never leaves half a page.
+    let mut tmp = opts.out.clone().into_os_string();
+    tmp.push(format!(".tmp-{}", std::process::id()));
+    let tmp = PathBuf::from(tmp);
+    fs::write(&tmp, &html).and_then(|()| fs::rename(&tmp, &opts.out)).map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        Error::io(&opts.out, &e)
+    })?;
     Ok(Summary { documents: data.documents.len(), dated_events: data.events.len(), bytes: html.len() })
 }
 
