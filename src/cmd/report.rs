@@ -46,7 +46,7 @@ pub fn run(opts: &Options) -> Result<Summary, Error> {
     let tmp = PathBuf::from(tmp);
     fs::write(&tmp, &html).and_then(|()| fs::rename(&tmp, &opts.out)).map_err(|e| {
         let _ = fs::remove_file(&tmp);
-        Error::io(&opts.out, &e)
+        Error::output(&opts.out, format!("cannot write: {e}"))
     })?;
     Ok(Summary { documents: data.documents.len(), dated_events: data.events.len(), bytes: html.len() })
 }
