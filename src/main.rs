@@ -4,12 +4,17 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
-use councildata::cmd::{diff, extract, grammars, merge, validate};
+use clap::{CommandFactory, Parser, Subcommand};
+use councildata::cmd::{diff, extract, grammars, manual, merge, report, validate};
 
 /// EU Council document text in, a typed CSV + Parquet dataset out.
 #[derive(Parser)]
-#[command(name = "councildata", version, about)]
+#[command(
+    name = "councildata",
+    version,
+    about,
+    after_help = "Examples:\n  councildata extract seeds --out dataset\n  councildata validate new.txt\n  councildata report dataset --out report.html\n  councildata completions bash > councildata.bash"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -97,10 +102,45 @@ enum Command {
         max_doc_bytes: u64,
     },
     /// List the embedded language grammars with counts of verbs, months and labels.
+    #[command(
+        after_help = "Examples:\n  councildata grammars\n  councildata grammars --format json | jq '.[] | select(.verbs < 40)'"
+    )]
     Grammars {
         /// `table` or `json`.
         #[arg(long, default_value = "table", value_parser = ["table", "json"])]
         format: String,
+    },
+    /// Draw a dataset as one self-contained HTML page: documents, timeline, verbs, references.
+    #[command(
+        after_help = "Examples:\n  councildata report dataset --out report.html\n  councildata extract seeds --out ds && councildata report ds --out ds/report.html"
+    )]
+    Report {
+        /// The dataset directory, as extract --out wrote it.
+        dir: PathBuf,
+        /// The HTML file to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// Print nothing but errors.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Print a shell completion script, generated from this command line's definition.
+    #[command(
+        after_help = "Examples:\n  councildata completions bash > ~/.local/share/bash-completion/completions/councildata\n  councildata completions zsh > ~/.zfunc/_councildata\n  councildata completions fish > ~/.config/fish/completions/councildata.fish"
+    )]
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), or write one page per command into a directory.
+    #[command(
+        after_help = "Examples:\n  councildata man | man -l -\n  councildata man --out-dir /usr/local/share/man/man1"
+    )]
+    Man {
+        /// Write councildata.1 and councildata-<command>.1 here instead of printing.
+        #[arg(long)]
+        out_dir: Option<PathBuf>,
     },
 }
 
@@ -210,6 +250,60 @@ fn main() -> ExitCode {
                     ExitCode::from(2)
                 }
             }
+        }
+        Command::Report { dir, out, quiet } => {
+            match report::run(&report::Options { dir, out: out.clone() }) {
+                Ok(summary) => {
+                    if !quiet {
+                        eprintln!(
+                            "wrote {}: {} documents, {} dated events, {} bytes",
+                            out.display(),
+                            summary.documents,
+                            summary.dated_events,
+                            summary.bytes
+                        );
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Command::Completions { shell } => print_bytes(&manual::completions(shell, Cli::command())),
+        Command::Man { out_dir: None } => match manual::man_page(Cli::command()) {
+            Ok(page) => print_bytes(&page),
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(2)
+            }
+        },
+        Command::Man { out_dir: Some(dir) } => match manual::man_pages(Cli::command(), &dir) {
+            Ok(files) => {
+                for f in files {
+                    println!("{}", f.display());
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(2)
+            }
+        },
+    }
+}
+
+/// Writes generated text to standard output; a closed pipe is not an error worth a panic.
+fn print_bytes(bytes: &[u8]) -> ExitCode {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: writing to standard output: {e}");
+            ExitCode::from(2)
         }
     }
 }

@@ -3,5 +3,7 @@
 pub mod diff;
 pub mod extract;
 pub mod grammars;
+pub mod manual;
 pub mod merge;
+pub mod report;
 pub mod validate;
