@@ -1,6 +1,7 @@
 //! The councildata binary: parses arguments, dispatches to a command, maps errors to exit codes
 //! (0 success, 1 some input failed or differences/invalid, 2 usage or I/O error).
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -186,11 +187,13 @@ fn main() -> ExitCode {
                             }
                         }
                     } else {
+                        let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
                         for f in &findings {
-                            print!("{}", f.render());
+                            print!("{}", f.render(color));
                         }
                         let errors = findings.iter().filter(|f| f.is_error()).count();
-                        eprintln!("{} errors, {} warnings", errors, findings.len() - errors);
+                        let warnings = findings.len() - errors;
+                        eprintln!("{errors} error{}, {warnings} warning{}", plural(errors), plural(warnings));
                     }
                     if findings.iter().any(validate::Finding::is_error) {
                         ExitCode::from(1)
@@ -306,4 +309,9 @@ fn print_bytes(bytes: &[u8]) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The plural ending of a count's noun.
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }

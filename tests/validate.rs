@@ -241,12 +241,12 @@ fn text_output_shows_the_source_line_under_the_position() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         stdout.starts_with(
-            "d.txt:11:28: error[impossible-date]: `31. februar 2013` is not a date that exists\n   |\n11 | – den fælles meddelelse af 31. februar 2013"
+            "error[impossible-date]: `31. februar 2013` is not a date that exists\n   --> d.txt:11:28\n   |\n11 | – den fælles meddelelse af 31. februar 2013"
         ),
         "{stdout}"
     );
     assert!(stdout.contains("\n   |                            ^^^^^^^^^^^^^^^^\n"), "{stdout}");
-    assert!(String::from_utf8_lossy(&out.stderr).contains("1 errors, 0 warnings"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1 error, 0 warnings"));
 }
 
 // --- validate --dataset ---

@@ -4,8 +4,9 @@
 //! scripts. `validate --dataset DIR` checks a written dataset against the schema version it
 //! declares, both its CSV and its Parquet files.
 
+mod render;
+
 use std::collections::{HashMap, HashSet};
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -114,25 +115,9 @@ impl Finding {
         self.severity == Severity::Error.as_str()
     }
 
-    /// The finding as a compiler prints it, with the source line and a caret under the spot.
-    pub fn render(&self) -> String {
-        let mut out = format!(
-            "{}:{}:{}: {}[{}]: {}\n",
-            self.file, self.line, self.column, self.severity, self.code, self.message
-        );
-        if let Some(src) = &self.source_line {
-            let gutter = self.line.to_string().len();
-            let pad = " ".repeat(gutter);
-            let indent: String = src
-                .chars()
-                .take(self.column.saturating_sub(1))
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
-            let _ = writeln!(out, "{pad} |");
-            let _ = writeln!(out, "{} | {}", self.line, src);
-            let _ = writeln!(out, "{pad} | {indent}{}", "^".repeat(self.width));
-        }
-        out
+    /// The finding drawn like a rustc diagnostic (see [`render`]); ANSI colours when `color`.
+    pub fn render(&self, color: bool) -> String {
+        render::render(self, color)
     }
 }
 
@@ -646,31 +631,5 @@ fn shown(v: &Value) -> String {
     match text.char_indices().nth(SHOWN_CHARS) {
         Some((at, _)) => format!("`{}…`", &text[..at]),
         None => format!("`{text}`"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn renders_like_a_compiler() {
-        let f = Finding {
-            file: "doc.txt".into(),
-            line: 12,
-            column: 1,
-            severity: "error",
-            code: "paragraph-numbering",
-            message: "paragraph 4 follows paragraph 2: 3 missing".into(),
-            source_line: Some("4. OPFORDRER TIL fremme".into()),
-            width: 2,
-            table: None,
-            row: None,
-            field: None,
-        };
-        assert_eq!(
-            f.render(),
-            "doc.txt:12:1: error[paragraph-numbering]: paragraph 4 follows paragraph 2: 3 missing\n   |\n12 | 4. OPFORDRER TIL fremme\n   | ^^\n"
-        );
     }
 }
