@@ -160,7 +160,10 @@ fn bad_inputs_are_named_and_the_rest_extracted() {
     assert!(stderr.contains("empty.txt: empty file"), "{stderr}");
     assert!(stderr.contains("binary.txt:2:1: binary data"), "{stderr}");
     assert!(stderr.contains("latin1.txt:1:2: not valid UTF-8"), "{stderr}");
-    assert!(stderr.contains("extracted 1 documents (0 warned, 3 failed)"), "{stderr}");
+    assert!(
+        stderr.contains("extracted 1 document into ds in ") && stderr.contains("(0 warned, 3 failed)"),
+        "{stderr}"
+    );
     let docs = wd.read("ds/documents.csv");
     assert_eq!(docs.lines().count(), 2, "{docs}");
 }

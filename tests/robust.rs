@@ -122,7 +122,7 @@ fn input_walking_survives_loops_and_odd_files() {
     assert!(stderr.contains("skipped: in/notes.md"), "{stderr}");
     assert!(stderr.contains("skipped: in/loop"), "{stderr}");
     assert!(stderr.contains("dangling.txt: cannot read"), "{stderr}");
-    assert!(stderr.contains("extracted 1 documents"), "{stderr}");
+    assert!(stderr.contains("extracted 1 document "), "{stderr}");
     let out = wd.run(&["extract", "in", "--out", "ds2", "--glob", "*.md", "--quiet"]);
     assert!(wd.read("ds2/documents.csv").contains("notes.md"), "{}", String::from_utf8_lossy(&out.stderr));
 }

@@ -9,7 +9,7 @@ use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
@@ -227,14 +227,15 @@ pub fn run(opts: &Options) -> Result<Summary, Error> {
     }
     written?;
     if !opts.quiet {
-        let [d, h, p, o, r, f, refs, dates] = summary.rows;
+        let [_, h, p, o, r, f, refs, dates] = summary.rows;
         eprintln!(
-            "extracted {} documents ({} warned, {} failed) into {}: {d} documents, {h} note headers, {p} paragraphs, {o} operative clauses, {r} recitals, {f} footnotes, {refs} references, {dates} dated events in {:.2}s",
+            "extracted {} document{} into {} in {:.2}s ({} warned, {} failed): {h} note headers, {p} paragraphs, {o} operative clauses, {r} recitals, {f} footnotes, {refs} references, {dates} dated events",
             summary.extracted,
+            if summary.extracted == 1 { "" } else { "s" },
+            opts.out.display(),
+            started.elapsed().as_secs_f64(),
             summary.warned,
             summary.failed,
-            opts.out.display(),
-            started.elapsed().as_secs_f64()
         );
     }
     Ok(summary)
@@ -260,12 +261,15 @@ fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
     }
     let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
     let template = if std::env::var_os("NO_COLOR").is_some() {
-        "{elapsed_precise} [{bar:40}] {pos}/{len} documents ({per_sec}, {eta} left)"
+        "{elapsed_precise} [{bar:40}] {human_pos}/{human_len} documents ({rate}, {eta} left)"
     } else {
-        "{elapsed_precise} [{bar:40.cyan/blue}] {pos}/{len} documents ({per_sec}, {eta} left)"
+        "{elapsed_precise} [{bar:40.cyan/blue}] {human_pos}/{human_len} documents ({rate}, {eta} left)"
     };
     if let Ok(style) = ProgressStyle::with_template(template) {
-        bar.set_style(style.progress_chars("=> "));
+        let rate = |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+            let _ = write!(w, "{:.0}/s", state.per_sec());
+        };
+        bar.set_style(style.with_key("rate", rate).progress_chars("=> "));
     }
     bar
 }
