@@ -180,7 +180,11 @@ fn main() -> ExitCode {
                 Ok(findings) => {
                     if format == Format::Json {
                         match serde_json::to_string_pretty(&findings) {
-                            Ok(json) => println!("{json}"),
+                            Ok(json) => {
+                                if let Err(code) = write_stdout(&(json + "\n")) {
+                                    return code;
+                                }
+                            }
                             Err(e) => {
                                 eprintln!("error: {e}");
                                 return ExitCode::from(2);
@@ -188,8 +192,9 @@ fn main() -> ExitCode {
                         }
                     } else {
                         let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-                        for f in &findings {
-                            print!("{}", f.render(color));
+                        let drawn: String = findings.iter().map(|f| f.render(color)).collect();
+                        if let Err(code) = write_stdout(&drawn) {
+                            return code;
                         }
                         let errors = findings.iter().filter(|f| f.is_error()).count();
                         let warnings = findings.len() - errors;
@@ -211,14 +216,18 @@ fn main() -> ExitCode {
             Ok(d) => {
                 if format == Format::Json {
                     match serde_json::to_string_pretty(&d) {
-                        Ok(json) => println!("{json}"),
+                        Ok(json) => {
+                            if let Err(code) = write_stdout(&(json + "\n")) {
+                                return code;
+                            }
+                        }
                         Err(e) => {
                             eprintln!("error: {e}");
                             return ExitCode::from(2);
                         }
                     }
-                } else {
-                    print!("{}", d.render());
+                } else if let Err(code) = write_stdout(&d.render()) {
+                    return code;
                 }
                 if d.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
             }
@@ -247,7 +256,7 @@ fn main() -> ExitCode {
         Command::Grammars { format } => {
             let format = if format == "json" { grammars::Format::Json } else { grammars::Format::Table };
             match grammars::run(format) {
-                Ok(()) => ExitCode::SUCCESS,
+                Ok(text) => print_bytes(text.as_bytes()),
                 Err(e) => {
                     eprintln!("error: {e}");
                     ExitCode::from(2)
@@ -284,10 +293,8 @@ fn main() -> ExitCode {
         },
         Command::Man { out_dir: Some(dir) } => match manual::man_pages(Cli::command(), &dir) {
             Ok(files) => {
-                for f in files {
-                    println!("{}", f.display());
-                }
-                ExitCode::SUCCESS
+                let listing: String = files.iter().map(|f| format!("{}\n", f.display())).collect();
+                print_bytes(listing.as_bytes())
             }
             Err(e) => {
                 eprintln!("error: {e}");
@@ -297,17 +304,26 @@ fn main() -> ExitCode {
     }
 }
 
-/// Writes generated text to standard output; a closed pipe is not an error worth a panic.
-fn print_bytes(bytes: &[u8]) -> ExitCode {
+/// Writes generated text to standard output; a closed pipe (`| head`) ends the output quietly
+/// rather than panicking, any other failure is exit status 2.
+fn write_stdout(text: &str) -> Result<(), ExitCode> {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => {
             eprintln!("error: writing to standard output: {e}");
-            ExitCode::from(2)
+            Err(ExitCode::from(2))
         }
+    }
+}
+
+/// [`write_stdout`] for a command whose output is all it does.
+fn print_bytes(bytes: &[u8]) -> ExitCode {
+    match write_stdout(&String::from_utf8_lossy(bytes)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(code) => code,
     }
 }
 

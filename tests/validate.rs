@@ -241,7 +241,7 @@ fn text_output_shows_the_source_line_under_the_position() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         stdout.starts_with(
-            "error[impossible-date]: `31. februar 2013` is not a date that exists\n   --> d.txt:11:28\n   |\n11 | – den fælles meddelelse af 31. februar 2013"
+            "d.txt:11:28: error[impossible-date]: `31. februar 2013` is not a date that exists\n   |\n11 | – den fælles meddelelse af 31. februar 2013"
         ),
         "{stdout}"
     );
@@ -514,4 +514,22 @@ fn a_directory_without_a_package_is_refused() {
     let out = wd.run(&["validate", "--dataset", "ds"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("datapackage.json"));
+}
+
+#[test]
+fn a_reader_that_stops_early_is_no_panic() {
+    let wd = Workdir::new();
+    wd.write("d.txt", &edit(&seed_text("002"), "25. juni 2013", "31. februar 2013"));
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_councildata"))
+        .current_dir(wd.path())
+        .args(["validate", "d.txt"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
 }

@@ -98,10 +98,9 @@ pub fn render(counts: &[Counts], format: Format) -> Result<String, Error> {
     }
 }
 
-/// Runs `grammars`: the report on standard output.
-pub fn run(format: Format) -> Result<(), Error> {
-    print!("{}", render(&counts()?, format)?);
-    Ok(())
+/// Runs `grammars`: the report, for standard output.
+pub fn run(format: Format) -> Result<String, Error> {
+    render(&counts()?, format)
 }
 
 #[cfg(test)]

@@ -1,84 +1,48 @@
-//! validate's findings drawn like rustc's diagnostics, by codespan-reporting: the severity, code
-//! and message, an arrow to `file:line:column`, and the source line with a caret under the spot;
-//! plain, or in colour for a terminal.
+//! validate's findings drawn like a compiler's, by codespan-reporting's renderer: the line
+//! `file:line:column: severity[code]: message`, then the source line with a caret under the
+//! spot, as rustc draws it; plain, or in colour for a terminal.
 
+use std::io::Write as _;
 use std::ops::Range;
 
-use codespan_reporting::diagnostic::{Diagnostic, Label};
-use codespan_reporting::files::{Error as FilesError, Files};
+use codespan_reporting::diagnostic::{LabelStyle, Severity};
 use codespan_reporting::term::termcolor::{Buffer, WriteColor};
-use codespan_reporting::term::{self, Chars, Config};
+use codespan_reporting::term::{Chars, Config, Renderer};
 
 use super::Finding;
 
-/// The one source line a finding points at, seen by codespan as a file whose only line carries
-/// the finding's line number: the document itself need not be kept.
-struct OneLine<'a> {
-    name: &'a str,
-    number: usize,
-    text: &'a str,
-}
-
-impl<'a> Files<'a> for OneLine<'a> {
-    type FileId = ();
-    type Name = &'a str;
-    type Source = &'a str;
-
-    fn name(&'a self, (): ()) -> Result<&'a str, FilesError> {
-        Ok(self.name)
-    }
-
-    fn source(&'a self, (): ()) -> Result<&'a str, FilesError> {
-        Ok(self.text)
-    }
-
-    fn line_index(&'a self, (): (), _byte_index: usize) -> Result<usize, FilesError> {
-        Ok(0)
-    }
-
-    fn line_number(&'a self, (): (), _line_index: usize) -> Result<usize, FilesError> {
-        Ok(self.number)
-    }
-
-    fn line_range(&'a self, (): (), line_index: usize) -> Result<Range<usize>, FilesError> {
-        match line_index {
-            0 => Ok(0..self.text.len()),
-            given => Err(FilesError::LineTooLarge { given, max: 0 }),
-        }
-    }
-}
-
-/// The finding drawn as rustc draws an error; ANSI colours when `color`.
+/// The finding drawn as a compiler draws it; ANSI colours when `color`.
 pub fn render(finding: &Finding, color: bool) -> String {
-    let severity = if finding.is_error() {
-        codespan_reporting::diagnostic::Severity::Error
-    } else {
-        codespan_reporting::diagnostic::Severity::Warning
-    };
-    let mut diagnostic = Diagnostic::new(severity).with_code(finding.code).with_message(&finding.message);
-    let source = finding.source_line.as_deref().unwrap_or_default();
-    let files = OneLine { name: &finding.file, number: finding.line, text: source };
-    match (&finding.source_line, caret(finding)) {
-        (Some(_), Some(span)) => diagnostic = diagnostic.with_labels(vec![Label::primary((), span)]),
-        _ => {
-            let place = match &finding.field {
-                Some(field) => format!("{}:{} (column `{field}`)", finding.file, finding.line),
-                None => format!("{}:{}:{}", finding.file, finding.line, finding.column),
-            };
-            diagnostic = diagnostic.with_notes(vec![format!("at {place}")]);
-        }
-    }
-    let config = Config { chars: Chars::ascii(), ..Config::default() };
     let mut buffer = if color { Buffer::ansi() } else { Buffer::no_color() };
-    if term::emit_to_write_style(&mut buffer, &config, &files, &diagnostic).is_err() {
-        // The line and span come from the same text, so this cannot happen; fall back to one line.
-        return format!(
-            "{}:{}: {}[{}]: {}\n",
-            finding.file, finding.line, finding.severity, finding.code, finding.message
-        );
+    if draw(finding, &mut buffer).is_err() {
+        // Writing to memory does not fail; should it, the plain header still says everything.
+        return format!("{}\n", header(finding));
     }
     let _ = buffer.reset();
     String::from_utf8_lossy(buffer.as_slice()).into_owned()
+}
+
+fn draw(finding: &Finding, buffer: &mut Buffer) -> Result<(), codespan_reporting::files::Error> {
+    let severity = if finding.is_error() { Severity::Error } else { Severity::Warning };
+    let config = Config { chars: Chars::ascii(), ..Config::default() };
+    write!(buffer, "{}:{}:{}: ", finding.file, finding.line, finding.column)?;
+    let mut renderer = Renderer::new(buffer, &config);
+    renderer.render_header(None, severity, Some(finding.code), &finding.message)?;
+    if let (Some(source), Some(caret)) = (&finding.source_line, caret(finding)) {
+        let gutter = finding.line.to_string().len();
+        renderer.render_snippet_empty(gutter, severity, 0, &[])?;
+        let label = (LabelStyle::Primary, caret, "");
+        renderer.render_snippet_source(gutter, finding.line, source, severity, &[label], 0, &[])?;
+        renderer.render_empty()?;
+    }
+    Ok(())
+}
+
+fn header(finding: &Finding) -> String {
+    format!(
+        "{}:{}:{}: {}[{}]: {}",
+        finding.file, finding.line, finding.column, finding.severity, finding.code, finding.message
+    )
 }
 
 /// The byte range under the caret: from the finding's column, `width` characters, inside the line.
@@ -111,30 +75,26 @@ mod tests {
     }
 
     #[test]
-    fn draws_like_rustc() {
+    fn draws_like_a_compiler() {
         assert_eq!(
             render(&finding("4. OPFORDRER TIL fremme", 1, 2), false),
-            "error[paragraph-numbering]: paragraph 4 follows paragraph 2: 3 missing\n   \
-             --> doc.txt:12:1\n   |\n12 | 4. OPFORDRER TIL fremme\n   | ^^\n\n"
+            "doc.txt:12:1: error[paragraph-numbering]: paragraph 4 follows paragraph 2: 3 missing\n   \
+             |\n12 | 4. OPFORDRER TIL fremme\n   | ^^\n\n"
         );
     }
 
     #[test]
     fn caret_counts_characters_not_bytes() {
-        let f = finding("– den fælles meddelelse af 31. februar 2013 til", 28, 16);
-        let drawn = render(&f, false);
-        assert!(drawn.contains("--> doc.txt:12:28\n"), "{drawn}");
+        let drawn = render(&finding("– den fælles meddelelse af 31. februar 2013 til", 28, 16), false);
+        assert!(drawn.starts_with("doc.txt:12:28: error[paragraph-numbering]: "), "{drawn}");
         assert!(drawn.contains("\n   |                            ^^^^^^^^^^^^^^^^\n"), "{drawn}");
     }
 
     #[test]
-    fn a_finding_without_a_line_names_its_place() {
+    fn a_finding_without_a_line_is_its_header() {
         let mut f = finding("", 3, 1);
         f.source_line = None;
-        f.field = Some("text".into());
-        let drawn = render(&f, false);
-        assert!(drawn.starts_with("error[paragraph-numbering]: "), "{drawn}");
-        assert!(drawn.contains("= at doc.txt:12 (column `text`)"), "{drawn}");
+        assert_eq!(render(&f, false), format!("{}\n", header(&f)));
     }
 
     #[test]
