@@ -166,10 +166,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Merge { dir, out } => match merge::run(&dir, &out) {
             Ok(_) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::from(2)
-            }
+            Err(e) => failure(e),
         },
         Command::Validate { files, dataset, format, max_doc_bytes } => {
             let checked = match &dataset {
@@ -179,16 +176,8 @@ fn main() -> ExitCode {
             match checked {
                 Ok(findings) => {
                     if format == Format::Json {
-                        match serde_json::to_string_pretty(&findings) {
-                            Ok(json) => {
-                                if let Err(code) = write_stdout(&(json + "\n")) {
-                                    return code;
-                                }
-                            }
-                            Err(e) => {
-                                eprintln!("error: {e}");
-                                return ExitCode::from(2);
-                            }
+                        if let Err(code) = write_json(&findings) {
+                            return code;
                         }
                     } else {
                         let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
@@ -206,35 +195,21 @@ fn main() -> ExitCode {
                         ExitCode::SUCCESS
                     }
                 }
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    ExitCode::from(2)
-                }
+                Err(e) => failure(e),
             }
         }
         Command::Diff { old, new, format, max_doc_bytes } => match diff::run(&old, &new, max_doc_bytes) {
             Ok(d) => {
                 if format == Format::Json {
-                    match serde_json::to_string_pretty(&d) {
-                        Ok(json) => {
-                            if let Err(code) = write_stdout(&(json + "\n")) {
-                                return code;
-                            }
-                        }
-                        Err(e) => {
-                            eprintln!("error: {e}");
-                            return ExitCode::from(2);
-                        }
+                    if let Err(code) = write_json(&d) {
+                        return code;
                     }
                 } else if let Err(code) = write_stdout(&d.render()) {
                     return code;
                 }
                 if d.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
             }
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::from(2)
-            }
+            Err(e) => failure(e),
         },
         Command::Extract { inputs, out, jobs, max_doc_bytes, globs, encoding, shard, quiet, verbose } => {
             let encoding = match encoding {
@@ -247,20 +222,14 @@ fn main() -> ExitCode {
             match extract::run(&opts) {
                 Ok(summary) if summary.failed == 0 => ExitCode::SUCCESS,
                 Ok(_) => ExitCode::from(1),
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    ExitCode::from(2)
-                }
+                Err(e) => failure(e),
             }
         }
         Command::Grammars { format } => {
             let format = if format == "json" { grammars::Format::Json } else { grammars::Format::Table };
             match grammars::run(format) {
                 Ok(text) => print_bytes(text.as_bytes()),
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    ExitCode::from(2)
-                }
+                Err(e) => failure(e),
             }
         }
         Command::Report { dir, out, quiet } => {
@@ -277,29 +246,20 @@ fn main() -> ExitCode {
                     }
                     ExitCode::SUCCESS
                 }
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    ExitCode::from(2)
-                }
+                Err(e) => failure(e),
             }
         }
         Command::Completions { shell } => print_bytes(&manual::completions(shell, Cli::command())),
         Command::Man { out_dir: None } => match manual::man_page(Cli::command()) {
             Ok(page) => print_bytes(&page),
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::from(2)
-            }
+            Err(e) => failure(e),
         },
         Command::Man { out_dir: Some(dir) } => match manual::man_pages(Cli::command(), &dir) {
             Ok(files) => {
                 let listing: String = files.iter().map(|f| format!("{}\n", f.display())).collect();
                 print_bytes(listing.as_bytes())
             }
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::from(2)
-            }
+            Err(e) => failure(e),
         },
     }
 }
@@ -317,6 +277,18 @@ fn write_stdout(text: &str) -> Result<(), ExitCode> {
             Err(ExitCode::from(2))
         }
     }
+}
+
+/// A value as pretty JSON on standard output, for `--format json`.
+fn write_json(value: &impl serde::Serialize) -> Result<(), ExitCode> {
+    let json = serde_json::to_string_pretty(value).map_err(failure)?;
+    write_stdout(&(json + "\n"))
+}
+
+/// An error that stops the command: said on stderr, exit status 2.
+fn failure(e: impl std::fmt::Display) -> ExitCode {
+    eprintln!("error: {e}");
+    ExitCode::from(2)
 }
 
 /// [`write_stdout`] for a command whose output is all it does.
