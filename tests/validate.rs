@@ -519,7 +519,7 @@ fn a_directory_without_a_package_is_refused() {
 #[test]
 fn a_reader_that_stops_early_is_no_panic() {
     let wd = Workdir::new();
-    wd.write("d.txt", &edit(&seed_text("002"), "25. juni 2013", "31. februar 2013"));
+    wd.write("d.txt", edit(&seed_text("002"), "25. juni 2013", "31. februar 2013"));
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_councildata"))
         .current_dir(wd.path())
         .args(["validate", "d.txt"])
