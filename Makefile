@@ -24,7 +24,7 @@ build:
 debug:
 	$(CARGO) build --locked
 
-test: rust-test python-test notebook frictionless report-check
+test: lint rust-test python-test notebook frictionless report-check
 
 rust-test:
 	$(CARGO) test --locked
