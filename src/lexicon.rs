@@ -1,6 +1,7 @@
 //! Language data: the `grammars/*.toml` files, embedded in the binary, parsed into typed
 //! lexicons that the language-independent parsers in `grammar/` read.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
@@ -187,7 +188,7 @@ impl Lexicon {
         if !self.month_initials.contains(&initial) {
             return None;
         }
-        let month = *self.month_index.get(&fold(word))?;
+        let month = *self.month_index.get(folded(word).as_ref())?;
         let capitalised_only = &self.dates.capitalised_only;
         let lower_case = !word.chars().any(char::is_uppercase);
         if lower_case && capitalised_only.iter().any(|w| same_word(word, w)) {
@@ -240,6 +241,27 @@ pub fn same_word(a: &str, b: &str) -> bool {
 /// sliced from the source.
 pub fn fold(word: &str) -> String {
     word.chars().flat_map(fold_char).collect()
+}
+
+/// [`fold`] without a copy when the word is its own key, as most words of running text are:
+/// the hot paths fold every word they read.
+pub fn folded(word: &str) -> Cow<'_, str> {
+    let Some(at) = word.char_indices().find_map(|(at, c)| (!folds_to_itself(c)).then_some(at)) else {
+        return Cow::Borrowed(word);
+    };
+    let (same, rest) = word.split_at(at);
+    let mut key = String::with_capacity(word.len() + 2);
+    key.push_str(same);
+    key.extend(rest.chars().flat_map(fold_char));
+    Cow::Owned(key)
+}
+
+fn folds_to_itself(c: char) -> bool {
+    if c.is_ascii() {
+        return !c.is_ascii_uppercase();
+    }
+    let mut folds = fold_char(c);
+    folds.next() == Some(c) && folds.next().is_none()
 }
 
 fn fold_char(c: char) -> impl Iterator<Item = char> {
@@ -387,5 +409,10 @@ mod tests {
         assert_ne!(fold("İ"), "i");
         assert!(same_word("OKTOBRĪ", "oktobrī"));
         assert!(same_word("ΟΚΤΩΒΡΙΟΥ", "οκτωβρίου"));
+        for word in ["rådet", "Rådet", "BEGRÜẞT", "begrüßt", "ΤΟΝΊΖΕΙ", "şi", "İ", "ﬁ", ""]
+        {
+            assert_eq!(folded(word), fold(word), "{word}");
+        }
+        assert!(matches!(folded("rådet"), Cow::Borrowed(_)));
     }
 }

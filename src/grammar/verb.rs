@@ -2,9 +2,10 @@
 //! `HILSER … VELKOMMEN`), and their lower-case form after the Council as subject
 //! (`Rådet opfordrer … til`), each mapped to its canonical id from the lexicon.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
-use crate::lexicon::{Lexicon, fold};
+use crate::lexicon::{Lexicon, fold, folded};
 
 /// Most words a discontinuous phrase may have between its parts (`FORPLIGTER SIG … TIL`).
 const MAX_GAP: usize = 60;
@@ -88,7 +89,7 @@ struct Word<'t> {
     start: usize,
     end: usize,
     text: &'t str,
-    lower: String,
+    lower: Cow<'t, str>,
     comma_after: bool,
     sentence: usize,
 }
@@ -141,7 +142,10 @@ impl VerbMatcher {
     /// The phrase opening `text` in capitals (a recital opener such as `SOM MINDER OM`), if any:
     /// its canonical id and the byte length of the matched words.
     pub fn opening(&self, text: &str) -> Option<(String, usize)> {
-        let words = words(text);
+        let mut rest = Words::new(text);
+        // No phrase starts with the first word: most lines end here, after one look-up.
+        let first = rest.next().filter(|w| self.by_first_word.contains_key(w.lower.as_ref()))?;
+        let words: Vec<Word> = std::iter::once(first).chain(rest).collect();
         let m = self.best_at(&words, 0, Mode::Capitals)?;
         let last = m.parts.last().map(|&(_, e)| e)?;
         let end = words.get(last)?.end;
@@ -229,7 +233,7 @@ impl VerbMatcher {
             return sentence_start.then_some((m, Form::Initial));
         }
         let coordinated = prev.is_some_and(|p| {
-            self.coordinators.contains(&p.lower) || (self.comma_coordinates && p.comma_after)
+            self.coordinators.iter().any(|c| *c == p.lower) || (self.comma_coordinates && p.comma_after)
         });
         if coordinated && last_clause_sentence == Some(word.sentence) {
             return Some((m, Form::Coordinated));
@@ -262,7 +266,7 @@ impl VerbMatcher {
     /// The best phrase starting at word `i`: most words matched, then the shortest span.
     fn best_at(&self, words: &[Word], i: usize, mode: Mode) -> Option<Candidate> {
         let first = words.get(i)?;
-        let candidates = self.by_first_word.get(&first.lower)?;
+        let candidates = self.by_first_word.get(first.lower.as_ref())?;
         candidates.iter().filter_map(|&p| self.match_phrase(p, words, i, mode)).max_by(|a, b| {
             let wa = self.phrases.get(a.phrase).map_or(0, |p| p.words);
             let wb = self.phrases.get(b.phrase).map_or(0, |p| p.words);
@@ -294,7 +298,7 @@ impl VerbMatcher {
 
     /// Word `j` is a capitalised word that opens some phrase: a gap may not run over it.
     fn opens_phrase(&self, words: &[Word], j: usize) -> bool {
-        words.get(j).is_some_and(|w| is_caps(w.text) && self.by_first_word.contains_key(&w.lower))
+        words.get(j).is_some_and(|w| is_caps(w.text) && self.by_first_word.contains_key(w.lower.as_ref()))
     }
 }
 
@@ -361,36 +365,58 @@ pub fn is_caps(word: &str) -> bool {
 
 /// Splits clean text into words with their spans, punctuation around them left out.
 fn words(text: &str) -> Vec<Word<'_>> {
-    const OPENING: &[char] = &['(', '"', '\'', '“', '”', '‘', '’', '«', '»', '[', '„'];
-    const CLOSING: &[char] = &['.', ',', ';', ':', '!', '?', ')', '"', '\'', '”', '’', '»', ']', '“'];
-    let mut out: Vec<Word> = Vec::new();
-    let mut sentence = 0;
-    let mut offset = 0;
-    for raw in text.split(' ') {
-        let raw_start = offset;
-        offset += raw.len() + 1;
-        let core_start = raw.len() - raw.trim_start_matches(OPENING).len();
-        let core = raw.trim_start_matches(OPENING).trim_end_matches(CLOSING);
-        if core.is_empty() {
-            continue;
-        }
-        let trailing = &raw[core_start + core.len()..];
-        // A sentence ends at `.`, `!` or `?` before a word that starts in capitals.
-        let starts_upper = core.chars().next().is_some_and(char::is_uppercase);
-        let between = out.last().and_then(|prev| text.get(prev.end..raw_start + core_start));
-        if starts_upper && between.is_some_and(|b| b.contains(['.', '!', '?'])) {
-            sentence += 1;
-        }
-        out.push(Word {
-            start: raw_start + core_start,
-            end: raw_start + core_start + core.len(),
-            text: core,
-            lower: fold(core),
-            comma_after: trailing.contains(','),
-            sentence,
-        });
+    Words::new(text).collect()
+}
+
+/// The words of clean text one by one, so a caller that needs only the first reads only it.
+struct Words<'t> {
+    text: &'t str,
+    raws: std::str::Split<'t, char>,
+    offset: usize,
+    sentence: usize,
+    prev_end: Option<usize>,
+}
+
+impl<'t> Words<'t> {
+    fn new(text: &'t str) -> Words<'t> {
+        Words { text, raws: text.split(' '), offset: 0, sentence: 0, prev_end: None }
     }
-    out
+}
+
+impl<'t> Iterator for Words<'t> {
+    type Item = Word<'t>;
+
+    fn next(&mut self) -> Option<Word<'t>> {
+        const OPENING: &[char] = &['(', '"', '\'', '“', '”', '‘', '’', '«', '»', '[', '„'];
+        const CLOSING: &[char] = &['.', ',', ';', ':', '!', '?', ')', '"', '\'', '”', '’', '»', ']', '“'];
+        loop {
+            let raw = self.raws.next()?;
+            let raw_start = self.offset;
+            self.offset += raw.len() + 1;
+            let core_start = raw.len() - raw.trim_start_matches(OPENING).len();
+            let core = raw.trim_start_matches(OPENING).trim_end_matches(CLOSING);
+            if core.is_empty() {
+                continue;
+            }
+            let trailing = &raw[core_start + core.len()..];
+            // A sentence ends at `.`, `!` or `?` before a word that starts in capitals.
+            let starts_upper = core.chars().next().is_some_and(char::is_uppercase);
+            let between = self.prev_end.and_then(|end| self.text.get(end..raw_start + core_start));
+            if starts_upper && between.is_some_and(|b| b.contains(['.', '!', '?'])) {
+                self.sentence += 1;
+            }
+            let end = raw_start + core_start + core.len();
+            self.prev_end = Some(end);
+            return Some(Word {
+                start: raw_start + core_start,
+                end,
+                text: core,
+                lower: folded(core),
+                comma_after: trailing.contains(','),
+                sentence: self.sentence,
+            });
+        }
+    }
 }
 
 #[cfg(test)]
