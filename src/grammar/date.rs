@@ -70,15 +70,22 @@ pub fn scan_dates(text: &str, lex: &Lexicon) -> (Vec<DateMatch>, Vec<std::ops::R
     let mut impossible = Vec::new();
     let mut found = Vec::new();
     let mut resume = 0;
+    // Every production reads a day or a year: no date starts after the text's last digit.
+    let Some(last_digit) = text.bytes().rposition(|b| b.is_ascii_digit()) else {
+        return (found, impossible);
+    };
     for token in text.split(char::is_whitespace) {
-        let word = grammar.without_day_prefix(token.trim_start_matches(OPENING_MARKS));
-        if text.offset(token) < resume || is_url(token) {
+        if text.offset(token) > last_digit {
+            break;
+        }
+        if text.offset(token) < resume {
             continue;
         }
+        let word = grammar.without_day_prefix(token.trim_start_matches(OPENING_MARKS));
         let Some(input) = text.get(text.offset(word)..) else {
             continue;
         };
-        if !grammar.may_start(input) {
+        if !grammar.may_start(input) || is_url(token) {
             continue;
         }
         match grammar.date_phrase().parse(input) {
