@@ -198,7 +198,8 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
 
     let prelim: Vec<Clean> = units.iter().map(|u| join_spans(text, &u.spans, lex, &[])).collect();
     let (markers, excluded) = find_markers(text, &units, &prelim, &notes, lex);
-    let cleans: Vec<Clean> = units
+    // Only units holding a marker are joined again; the others read as they did.
+    let rejoined: Vec<Option<Clean>> = units
         .iter()
         .map(|u| {
             let ex: Vec<Excluded> = excluded
@@ -206,9 +207,10 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
                 .filter(|e| u.spans.iter().any(|&(s, en)| e.start < en && e.end > s))
                 .copied()
                 .collect();
-            join_spans(text, &u.spans, lex, &ex)
+            (!ex.is_empty()).then(|| join_spans(text, &u.spans, lex, &ex))
         })
         .collect();
+    let cleans: Vec<&Clean> = rejoined.iter().zip(&prelim).map(|(r, p)| r.as_ref().unwrap_or(p)).collect();
 
     let council_ref = most_common(&refs_printed);
     let register_id = council_ref.as_ref().map(|(_, id)| id.clone());
