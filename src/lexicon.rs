@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -74,7 +75,7 @@ pub struct Lexicon {
     pub hyphen_conjunctions: Vec<String>,
     /// Month forms folded, for one look-up per word.
     #[serde(skip)]
-    month_index: HashMap<String, u32>,
+    month_index: WordMap<u32>,
     /// The first letters of the folded month forms: most words are rejected on these.
     #[serde(skip)]
     month_initials: Vec<char>,
@@ -288,6 +289,44 @@ fn fold_char(c: char) -> impl Iterator<Item = char> {
         .chain(second)
 }
 
+/// A table keyed by folded words, looked up for every word of a text.
+pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+
+/// The Fx hash (rustc's): a multiply and a rotate per eight bytes, several times faster than
+/// the default SipHash on short words. Its keys are the grammars' words, never the input's,
+/// so inputs cannot make them collide.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct WordHasher {
+    hash: u64,
+}
+
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default()));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut tail = [0u8; 8];
+            for (t, b) in tail.iter_mut().zip(rest) {
+                *t = *b;
+            }
+            self.add(u64::from_le_bytes(tail));
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
 /// All lexicons, parsed once.
 pub struct Lexicons {
     /// The shared vocabulary.
@@ -295,7 +334,7 @@ pub struct Lexicons {
     /// One per language, ordered by code.
     pub languages: Vec<Lexicon>,
     /// Folded stopword → indices of the languages that list it.
-    stopwords: HashMap<String, Vec<usize>>,
+    stopwords: WordMap<Vec<usize>>,
 }
 
 impl Lexicons {
@@ -322,7 +361,7 @@ impl Lexicons {
             languages.push(lexicon);
         }
         languages.sort_by(|a, b| a.code.cmp(&b.code));
-        let mut stopwords: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut stopwords: WordMap<Vec<usize>> = WordMap::default();
         for (i, lex) in languages.iter().enumerate() {
             for w in &lex.stopwords {
                 stopwords.entry(fold(w)).or_default().push(i);

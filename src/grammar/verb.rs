@@ -3,9 +3,8 @@
 //! (`Rådet opfordrer … til`), each mapped to its canonical id from the lexicon.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
-use crate::lexicon::{Lexicon, fold, folded};
+use crate::lexicon::{Lexicon, WordMap, fold, folded};
 
 /// Most words a discontinuous phrase may have between its parts (`FORPLIGTER SIG … TIL`).
 const MAX_GAP: usize = 60;
@@ -69,7 +68,7 @@ struct Phrase {
 #[derive(Debug)]
 pub struct VerbMatcher {
     phrases: Vec<Phrase>,
-    by_first_word: HashMap<String, Vec<usize>>,
+    by_first_word: WordMap<Vec<usize>>,
     subjects: Vec<Vec<SubjectWord>>,
     coordinators: Vec<String>,
     comma_coordinates: bool,
@@ -115,7 +114,7 @@ impl VerbMatcher {
                 }
             }
         }
-        let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first_word: WordMap<Vec<usize>> = WordMap::default();
         for (i, p) in phrases.iter().enumerate() {
             if let Some(first) = p.parts.first().and_then(|part| part.first()) {
                 by_first_word.entry(first.lower.clone()).or_default().push(i);
