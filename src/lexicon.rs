@@ -250,6 +250,9 @@ pub fn folded(word: &str) -> Cow<'_, str> {
     let Some(at) = word.char_indices().find_map(|(at, c)| (!folds_to_itself(c)).then_some(at)) else {
         return Cow::Borrowed(word);
     };
+    if word.is_ascii() {
+        return Cow::Owned(word.to_ascii_lowercase());
+    }
     let (same, rest) = word.split_at(at);
     let mut key = String::with_capacity(word.len() + 2);
     key.push_str(same);

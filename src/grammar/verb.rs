@@ -160,7 +160,10 @@ impl VerbMatcher {
         let mut last_clause_sentence: Option<usize> = None;
         let mut i = 0;
         while i < words.len() {
-            if taken.get(i) == Some(&true) {
+            // No phrase starts with this word, in capitals or lower case: one look-up.
+            let starts_phrase =
+                words.get(i).is_some_and(|w| self.by_first_word.contains_key(w.lower.as_ref()));
+            if taken.get(i) == Some(&true) || !starts_phrase {
                 i += 1;
                 continue;
             }
@@ -392,8 +395,16 @@ impl<'t> Iterator for Words<'t> {
             let raw = self.raws.next()?;
             let raw_start = self.offset;
             self.offset += raw.len() + 1;
-            let core_start = raw.len() - raw.trim_start_matches(OPENING).len();
-            let core = raw.trim_start_matches(OPENING).trim_end_matches(CLOSING);
+            // Marks are never letters or digits: most words have none to trim.
+            let opened = match raw.as_bytes().first() {
+                Some(b) if b.is_ascii_alphanumeric() => raw,
+                _ => raw.trim_start_matches(OPENING),
+            };
+            let core_start = raw.len() - opened.len();
+            let core = match opened.as_bytes().last() {
+                Some(b) if b.is_ascii_alphanumeric() => opened,
+                _ => opened.trim_end_matches(CLOSING),
+            };
             if core.is_empty() {
                 continue;
             }
