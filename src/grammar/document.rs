@@ -12,7 +12,7 @@ use super::header::header;
 use super::language::detect;
 use super::paragraph::{paragraph_number, point_label, section_heading};
 use super::reference::{find_references, line_ends_in_url};
-use super::text::{Clean, Excluded, Join, Line, LineIndex, ligature};
+use super::text::{Clean, Excluded, Join, Line, LineIndex, ligature, tokens};
 use super::verb::{Form, VerbMatch};
 use super::{Compiled, Grammar};
 use crate::lexicon::Lexicon;
@@ -887,8 +887,12 @@ impl MarkerIndex {
 /// The numbers a token could carry as a marker: its last one, two or three digits, or the
 /// number in a `(n)`.
 fn marker_numbers(tok: &str) -> Vec<u32> {
-    let core = tok.trim_end_matches(['.', ',', ';', ':', '!', '?']);
-    if !core.ends_with(|c: char| c.is_ascii_digit()) && !tok.contains('(') {
+    // Most tokens are words: no closing mark to trim, no digit at the end, no bracket.
+    let core = match tok.as_bytes().last() {
+        Some(b) if b.is_ascii_alphanumeric() => tok,
+        _ => tok.trim_end_matches(['.', ',', ';', ':', '!', '?']),
+    };
+    if !core.ends_with(|c: char| c.is_ascii_digit()) && !tok.bytes().any(|b| b == b'(') {
         return Vec::new();
     }
     let digits = core.len() - core.trim_end_matches(|c: char| c.is_ascii_digit()).len();
@@ -903,16 +907,6 @@ fn marker_numbers(tok: &str) -> Vec<u32> {
         out.push(n);
     }
     out
-}
-
-/// Tokens of clean text: (offset, token) split at spaces.
-fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut offset = 0;
-    text.split(' ').map(move |t| {
-        let at = offset;
-        offset += t.len() + 1;
-        (at, t)
-    })
 }
 
 /// Marker `n` in a token: offset and length in the token, and whether it is the web form.

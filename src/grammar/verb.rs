@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 
+use super::text::{Tokens, tokens};
 use crate::lexicon::{Lexicon, WordMap, fold, folded};
 
 /// Most words a discontinuous phrase may have between its parts (`FORPLIGTER SIG … TIL`).
@@ -373,15 +374,14 @@ fn words(text: &str) -> Vec<Word<'_>> {
 /// The words of clean text one by one, so a caller that needs only the first reads only it.
 struct Words<'t> {
     text: &'t str,
-    raws: std::str::Split<'t, char>,
-    offset: usize,
+    raws: Tokens<'t>,
     sentence: usize,
     prev_end: Option<usize>,
 }
 
 impl<'t> Words<'t> {
     fn new(text: &'t str) -> Words<'t> {
-        Words { text, raws: text.split(' '), offset: 0, sentence: 0, prev_end: None }
+        Words { text, raws: tokens(text), sentence: 0, prev_end: None }
     }
 }
 
@@ -392,9 +392,7 @@ impl<'t> Iterator for Words<'t> {
         const OPENING: &[char] = &['(', '"', '\'', '“', '”', '‘', '’', '«', '»', '[', '„'];
         const CLOSING: &[char] = &['.', ',', ';', ':', '!', '?', ')', '"', '\'', '”', '’', '»', ']', '“'];
         loop {
-            let raw = self.raws.next()?;
-            let raw_start = self.offset;
-            self.offset += raw.len() + 1;
+            let (raw_start, raw) = self.raws.next()?;
             // Marks are never letters or digits: most words have none to trim.
             let opened = match raw.as_bytes().first() {
                 Some(b) if b.is_ascii_alphanumeric() => raw,
