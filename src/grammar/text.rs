@@ -137,6 +137,11 @@ pub enum Join {
 }
 
 impl Clean {
+    /// An empty text with room for `len` bytes.
+    pub fn with_capacity(len: usize) -> Clean {
+        Clean { text: String::with_capacity(len), ..Clean::default() }
+    }
+
     /// Appends a source span, folding whitespace runs to one space and leaving out `excluded`
     /// source ranges (sorted, non-overlapping).
     pub fn push_span(&mut self, source: &str, start: usize, end: usize, excluded: &[Excluded]) {

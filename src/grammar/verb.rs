@@ -368,7 +368,10 @@ pub fn is_caps(word: &str) -> bool {
 
 /// Splits clean text into words with their spans, punctuation around them left out.
 fn words(text: &str) -> Vec<Word<'_>> {
-    Words::new(text).collect()
+    // At most one word per space, and one more: the vector never grows.
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b' ', text.as_bytes()).count() + 1);
+    out.extend(Words::new(text));
+    out
 }
 
 /// The words of clean text one by one, so a caller that needs only the first reads only it.
