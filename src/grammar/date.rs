@@ -81,7 +81,12 @@ pub fn scan_dates(text: &str, lex: &Lexicon) -> (Vec<DateMatch>, Vec<std::ops::R
         if text.offset(token) < resume {
             continue;
         }
-        let word = grammar.without_day_prefix(token.trim_start_matches(OPENING_MARKS));
+        // Marks are never letters or digits: most tokens have none to trim.
+        let opened = match token.as_bytes().first() {
+            Some(b) if b.is_ascii_alphanumeric() => token,
+            _ => token.trim_start_matches(OPENING_MARKS),
+        };
+        let word = grammar.without_day_prefix(opened);
         let Some(input) = text.get(text.offset(word)..) else {
             continue;
         };

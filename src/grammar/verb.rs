@@ -413,7 +413,7 @@ impl<'t> Iterator for Words<'t> {
             // A sentence ends at `.`, `!` or `?` before a word that starts in capitals.
             let starts_upper = core.chars().next().is_some_and(char::is_uppercase);
             let between = self.prev_end.and_then(|end| self.text.get(end..raw_start + core_start));
-            if starts_upper && between.is_some_and(|b| b.contains(['.', '!', '?'])) {
+            if starts_upper && between.is_some_and(|b| b.bytes().any(|c| matches!(c, b'.' | b'!' | b'?'))) {
                 self.sentence += 1;
             }
             let end = raw_start + core_start + core.len();
@@ -423,7 +423,7 @@ impl<'t> Iterator for Words<'t> {
                 end,
                 text: core,
                 lower: folded(core),
-                comma_after: trailing.contains(','),
+                comma_after: trailing.bytes().any(|b| b == b','),
                 sentence: self.sentence,
             });
         }
