@@ -267,9 +267,10 @@ fn folds_to_itself(c: char) -> bool {
     if c.is_ascii() {
         return !c.is_ascii_uppercase();
     }
-    // Latin-1 lower case (`æ`, `ø`, `å`, `é`, `ü`) without the table look-up; `ß` is `ss`.
-    if ('\u{e0}'..='\u{ff}').contains(&c) {
-        return true;
+    // A lower-case letter is its own lower case (a test checks every character): only the
+    // comparison forms below can change it, without the case table's look-up.
+    if c.is_lowercase() {
+        return c != 'ß' && comparison_form(c) == c;
     }
     let mut folds = fold_char(c);
     folds.next() == Some(c) && folds.next().is_none()
@@ -280,23 +281,25 @@ fn fold_char(c: char) -> impl Iterator<Item = char> {
         'ß' | 'ẞ' => ('s', Some('s')),
         _ => (c, None),
     };
-    first
-        .to_lowercase()
-        .map(|l| match l {
-            'ς' => 'σ',
-            'ά' => 'α',
-            'έ' => 'ε',
-            'ή' => 'η',
-            'ί' | 'ϊ' | 'ΐ' => 'ι',
-            'ό' => 'ο',
-            'ύ' | 'ϋ' | 'ΰ' => 'υ',
-            'ώ' => 'ω',
-            // Romanian: the cedilla forms older texts use for the comma-below letters.
-            'ş' => 'ș',
-            'ţ' => 'ț',
-            other => other,
-        })
-        .chain(second)
+    first.to_lowercase().map(comparison_form).chain(second)
+}
+
+/// A lower-case letter as words are compared: the differences capitals cannot show removed.
+fn comparison_form(lower: char) -> char {
+    match lower {
+        'ς' => 'σ',
+        'ά' => 'α',
+        'έ' => 'ε',
+        'ή' => 'η',
+        'ί' | 'ϊ' | 'ΐ' => 'ι',
+        'ό' => 'ο',
+        'ύ' | 'ϋ' | 'ΰ' => 'υ',
+        'ώ' => 'ω',
+        // Romanian: the cedilla forms older texts use for the comma-below letters.
+        'ş' => 'ș',
+        'ţ' => 'ț',
+        other => other,
+    }
 }
 
 /// A table keyed by folded words, looked up for every word of a text.
@@ -463,5 +466,14 @@ mod tests {
             assert_eq!(folded(word), fold(word), "{word}");
         }
         assert!(matches!(folded("rådet"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn folds_to_itself_agrees_with_fold_on_every_character() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let mut folds = fold_char(c);
+            let itself = folds.next() == Some(c) && folds.next().is_none();
+            assert_eq!(folds_to_itself(c), itself, "{c:?}");
+        }
     }
 }

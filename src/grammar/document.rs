@@ -1043,7 +1043,7 @@ fn looks_like_reference(tok: &str) -> bool {
         return false;
     }
     let t = tok.trim_matches(|c: char| matches!(c, '(' | ')' | '.' | ',' | ';' | ':'));
-    if ["COM(", "JOIN(", "SWD("].iter().any(|p| tok.contains(p)) {
+    if tok.bytes().any(|b| b == b'(') && ["COM(", "JOIN(", "SWD("].iter().any(|p| tok.contains(p)) {
         return true;
     }
     let (number, rest) = t.split_once('/').unwrap_or((t, ""));
