@@ -66,19 +66,31 @@ pub fn find_dates(text: &str, lex: &Lexicon) -> Vec<DateMatch> {
 /// The dates in `text`, and the byte ranges of days that do not exist (`31. februar`,
 /// `29. februar 2021`), for validation.
 pub fn scan_dates(text: &str, lex: &Lexicon) -> (Vec<DateMatch>, Vec<std::ops::Range<usize>>) {
-    let grammar = Grammar::new(lex);
     let mut impossible = Vec::new();
     let mut found = Vec::new();
     let mut resume = 0;
+    // Every production reads a day or a year: no date starts after the text's last digit.
+    let Some(last_digit) = text.bytes().rposition(|b| b.is_ascii_digit()) else {
+        return (found, impossible);
+    };
+    let grammar = Grammar::new(lex);
     for token in text.split(char::is_whitespace) {
-        let word = grammar.without_day_prefix(token.trim_start_matches(OPENING_MARKS));
-        if text.offset(token) < resume || is_url(token) {
+        if text.offset(token) > last_digit {
+            break;
+        }
+        if text.offset(token) < resume {
             continue;
         }
+        // Marks are never letters or digits: most tokens have none to trim.
+        let opened = match token.as_bytes().first() {
+            Some(b) if b.is_ascii_alphanumeric() => token,
+            _ => token.trim_start_matches(OPENING_MARKS),
+        };
+        let word = grammar.without_day_prefix(opened);
         let Some(input) = text.get(text.offset(word)..) else {
             continue;
         };
-        if !grammar.may_start(input) {
+        if !grammar.may_start(input) || is_url(token) {
             continue;
         }
         match grammar.date_phrase().parse(input) {
@@ -218,6 +230,10 @@ struct Grammar<'l> {
     year_suffixes: Vec<&'l str>,
     /// Month forms of more than one word (ga `Deireadh Fómhair`).
     multiword_months: Vec<(u32, &'l str)>,
+    /// The range connectives, longest first, so that mt `u t-` is tried before `u`.
+    range_joins: Vec<&'l str>,
+    /// The range and pair connectives, longest first.
+    range_and_pair_joins: Vec<&'l str>,
 }
 
 impl<'l> Grammar<'l> {
@@ -229,7 +245,21 @@ impl<'l> Grammar<'l> {
         day_suffixes.sort_by_key(|s| std::cmp::Reverse(s.len()));
         let mut year_suffixes: Vec<&str> = dates.year_suffixes.iter().map(String::as_str).collect();
         year_suffixes.sort_by_key(|s| std::cmp::Reverse(s.len()));
-        Grammar { lex, day_suffixes, year_suffixes, multiword_months: lex.multiword_months().collect() }
+        let longest_first = |words: Vec<&'l str>| {
+            let mut words = words;
+            words.sort_by_key(|c| std::cmp::Reverse(c.len()));
+            words
+        };
+        let ranges = dates.range_connectives.iter().map(String::as_str);
+        let pairs = dates.pair_connectives.iter().map(String::as_str);
+        Grammar {
+            lex,
+            day_suffixes,
+            year_suffixes,
+            multiword_months: lex.multiword_months().collect(),
+            range_joins: longest_first(ranges.clone().collect()),
+            range_and_pair_joins: longest_first(ranges.chain(pairs).collect()),
+        }
     }
 
     fn dates(&self) -> &'l Dates {
@@ -567,18 +597,14 @@ impl<'l> Grammar<'l> {
     //   a dash or word the lexicon lists as a range connective, or where `joins` allows, as a
     //   pair connective; a word needs spaces (`til` in `tilbage` is not one)
     fn connective<'a>(&self, joins: Joins) -> impl Production<'a, ()> {
-        let dates = self.dates();
-        let pairs: &[String] = match joins {
-            Joins::Ranges => &[],
-            Joins::RangesAndPairs => &dates.pair_connectives,
+        let connectives = match joins {
+            Joins::Ranges => &self.range_joins,
+            Joins::RangesAndPairs => &self.range_and_pair_joins,
         };
-        // Longest first, so that mt `u t-` is tried before `u`.
-        let mut connectives: Vec<&String> = dates.range_connectives.iter().chain(pairs).collect();
-        connectives.sort_by_key(|c| std::cmp::Reverse(c.len()));
         move |input: &'a str| {
             let (after_space, spaced) = opt(space).parse(input)?;
-            for connective in &connectives {
-                let Some(rest) = after_space.strip_prefix(connective.as_str()) else {
+            for connective in connectives {
+                let Some(rest) = after_space.strip_prefix(connective) else {
                     continue;
                 };
                 if !connective.starts_with(char::is_alphabetic) {

@@ -12,7 +12,7 @@ use super::header::header;
 use super::language::detect;
 use super::paragraph::{paragraph_number, point_label, section_heading};
 use super::reference::{find_references, line_ends_in_url};
-use super::text::{Clean, Excluded, Join, Line, LineIndex, ligature};
+use super::text::{Clean, Excluded, Join, Line, LineIndex, ligature, tokens};
 use super::verb::{Form, VerbMatch};
 use super::{Compiled, Grammar};
 use crate::lexicon::Lexicon;
@@ -198,7 +198,8 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
 
     let prelim: Vec<Clean> = units.iter().map(|u| join_spans(text, &u.spans, lex, &[])).collect();
     let (markers, excluded) = find_markers(text, &units, &prelim, &notes, lex);
-    let cleans: Vec<Clean> = units
+    // Only units holding a marker are joined again; the others read as they did.
+    let rejoined: Vec<Option<Clean>> = units
         .iter()
         .map(|u| {
             let ex: Vec<Excluded> = excluded
@@ -206,9 +207,10 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
                 .filter(|e| u.spans.iter().any(|&(s, en)| e.start < en && e.end > s))
                 .copied()
                 .collect();
-            join_spans(text, &u.spans, lex, &ex)
+            (!ex.is_empty()).then(|| join_spans(text, &u.spans, lex, &ex))
         })
         .collect();
+    let cleans: Vec<&Clean> = rejoined.iter().zip(&prelim).map(|(r, p)| r.as_ref().unwrap_or(p)).collect();
 
     let council_ref = most_common(&refs_printed);
     let register_id = council_ref.as_ref().map(|(_, id)| id.clone());
@@ -771,7 +773,8 @@ fn ends_block(prev: &str, next: &str) -> bool {
 /// glued to the next word unless that word is a conjunction (`regulerings- og`); a URL broken
 /// over lines glued back together.
 fn join_spans(text: &str, spans: &[(usize, usize)], lex: &Lexicon, excluded: &[Excluded]) -> Clean {
-    let mut clean = Clean::default();
+    // Clean text is never longer than its lines and a separator each.
+    let mut clean = Clean::with_capacity(spans.iter().map(|&(s, e)| e.saturating_sub(s) + 1).sum());
     for (k, &(start, end)) in spans.iter().enumerate() {
         if k > 0 {
             let next = text.get(start..end).unwrap_or_default();
@@ -885,8 +888,12 @@ impl MarkerIndex {
 /// The numbers a token could carry as a marker: its last one, two or three digits, or the
 /// number in a `(n)`.
 fn marker_numbers(tok: &str) -> Vec<u32> {
-    let core = tok.trim_end_matches(['.', ',', ';', ':', '!', '?']);
-    if !core.ends_with(|c: char| c.is_ascii_digit()) && !tok.contains('(') {
+    // Most tokens are words: no closing mark to trim, no digit at the end, no bracket.
+    let core = match tok.as_bytes().last() {
+        Some(b) if b.is_ascii_alphanumeric() => tok,
+        _ => tok.trim_end_matches(['.', ',', ';', ':', '!', '?']),
+    };
+    if !core.ends_with(|c: char| c.is_ascii_digit()) && !tok.bytes().any(|b| b == b'(') {
         return Vec::new();
     }
     let digits = core.len() - core.trim_end_matches(|c: char| c.is_ascii_digit()).len();
@@ -901,16 +908,6 @@ fn marker_numbers(tok: &str) -> Vec<u32> {
         out.push(n);
     }
     out
-}
-
-/// Tokens of clean text: (offset, token) split at spaces.
-fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut offset = 0;
-    text.split(' ').map(move |t| {
-        let at = offset;
-        offset += t.len() + 1;
-        (at, t)
-    })
 }
 
 /// Marker `n` in a token: offset and length in the token, and whether it is the web form.
@@ -1046,7 +1043,7 @@ fn looks_like_reference(tok: &str) -> bool {
         return false;
     }
     let t = tok.trim_matches(|c: char| matches!(c, '(' | ')' | '.' | ',' | ';' | ':'));
-    if ["COM(", "JOIN(", "SWD("].iter().any(|p| tok.contains(p)) {
+    if tok.bytes().any(|b| b == b'(') && ["COM(", "JOIN(", "SWD("].iter().any(|p| tok.contains(p)) {
         return true;
     }
     let (number, rest) = t.split_once('/').unwrap_or((t, ""));

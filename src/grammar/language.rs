@@ -1,7 +1,7 @@
 //! Language detection: the footer's language code when the document prints one, else the
 //! language whose frequent short words the text uses most.
 
-use crate::lexicon::{Lexicon, Lexicons, fold};
+use crate::lexicon::{Lexicon, Lexicons, folded};
 
 /// Words read for detection; enough to decide, bounded so a huge file costs nothing extra.
 const SAMPLE_WORDS: usize = 3000;
@@ -29,7 +29,7 @@ pub fn detect<'l>(
     let mut scores = vec![0usize; lexicons.languages.len()];
     let words = text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty() && w.len() <= MAX_STOPWORD);
     for word in words.take(SAMPLE_WORDS) {
-        for &language in lexicons.stopword_languages(&fold(word)) {
+        for &language in lexicons.stopword_languages(&folded(word)) {
             if let Some(score) = scores.get_mut(language) {
                 *score += 1;
             }

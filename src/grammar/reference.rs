@@ -684,6 +684,10 @@ pub fn line_ends_in_url(line: &str) -> bool {
     let Some(word) = line.trim_end().rsplit(char::is_whitespace).next() else {
         return false;
     };
+    // Both schemes have a colon: most words end here, before any substring search.
+    if !word.bytes().any(|b| b == b':') {
+        return false;
+    }
     let starts = [word.rfind("http://"), word.rfind("https://")];
     let Some(at) = starts.into_iter().flatten().max() else {
         return false;

@@ -137,6 +137,11 @@ pub enum Join {
 }
 
 impl Clean {
+    /// An empty text with room for `len` bytes.
+    pub fn with_capacity(len: usize) -> Clean {
+        Clean { text: String::with_capacity(len), ..Clean::default() }
+    }
+
     /// Appends a source span, folding whitespace runs to one space and leaving out `excluded`
     /// source ranges (sorted, non-overlapping).
     pub fn push_span(&mut self, source: &str, start: usize, end: usize, excluded: &[Excluded]) {
@@ -290,6 +295,36 @@ pub fn fold_text(text: &str) -> String {
     clean.finish().text.trim_start().to_string()
 }
 
+/// The tokens of clean text between single spaces, with their offsets: `text.split(' ')`,
+/// scanning the bytes of each token instead of a memchr call per token, which costs more than
+/// the few letters of a word.
+pub fn tokens(text: &str) -> Tokens<'_> {
+    Tokens { rest: Some(text), offset: 0 }
+}
+
+/// The iterator of [`tokens`].
+#[derive(Debug, Clone)]
+pub struct Tokens<'t> {
+    rest: Option<&'t str>,
+    offset: usize,
+}
+
+impl<'t> Iterator for Tokens<'t> {
+    type Item = (usize, &'t str);
+
+    fn next(&mut self) -> Option<(usize, &'t str)> {
+        let rest = self.rest?;
+        let at = self.offset;
+        let (token, after) = match rest.bytes().position(|b| b == b' ') {
+            Some(space) => (rest.get(..space).unwrap_or_default(), rest.get(space + 1..)),
+            None => (rest, None),
+        };
+        self.rest = after;
+        self.offset += token.len() + 1;
+        Some((at, token))
+    }
+}
+
 /// Whitespace as running text treats it: including no-break spaces and form feeds.
 pub fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}'
@@ -332,6 +367,22 @@ mod tests {
         assert_eq!(c.source_end(at + 4), 38);
         assert_eq!(c.source_start(11), 12);
         assert_eq!(c.source_end(30), 31);
+    }
+
+    #[test]
+    fn tokens_split_like_split_at_spaces() {
+        for text in ["", " ", "a", "a b", " a  b ", "Rådet  opfordrer, til", "x\u{a0}y z"] {
+            let mut offset = 0;
+            let expected: Vec<(usize, &str)> = text
+                .split(' ')
+                .map(|t| {
+                    let at = offset;
+                    offset += t.len() + 1;
+                    (at, t)
+                })
+                .collect();
+            assert_eq!(tokens(text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
     }
 
     #[test]

@@ -2,9 +2,10 @@
 //! `HILSER … VELKOMMEN`), and their lower-case form after the Council as subject
 //! (`Rådet opfordrer … til`), each mapped to its canonical id from the lexicon.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
-use crate::lexicon::{Lexicon, fold};
+use super::text::{Tokens, tokens};
+use crate::lexicon::{Lexicon, WordMap, fold, folded};
 
 /// Most words a discontinuous phrase may have between its parts (`FORPLIGTER SIG … TIL`).
 const MAX_GAP: usize = 60;
@@ -68,7 +69,7 @@ struct Phrase {
 #[derive(Debug)]
 pub struct VerbMatcher {
     phrases: Vec<Phrase>,
-    by_first_word: HashMap<String, Vec<usize>>,
+    by_first_word: WordMap<Vec<usize>>,
     subjects: Vec<Vec<SubjectWord>>,
     coordinators: Vec<String>,
     comma_coordinates: bool,
@@ -88,7 +89,7 @@ struct Word<'t> {
     start: usize,
     end: usize,
     text: &'t str,
-    lower: String,
+    lower: Cow<'t, str>,
     comma_after: bool,
     sentence: usize,
 }
@@ -114,7 +115,7 @@ impl VerbMatcher {
                 }
             }
         }
-        let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first_word: WordMap<Vec<usize>> = WordMap::default();
         for (i, p) in phrases.iter().enumerate() {
             if let Some(first) = p.parts.first().and_then(|part| part.first()) {
                 by_first_word.entry(first.lower.clone()).or_default().push(i);
@@ -141,7 +142,10 @@ impl VerbMatcher {
     /// The phrase opening `text` in capitals (a recital opener such as `SOM MINDER OM`), if any:
     /// its canonical id and the byte length of the matched words.
     pub fn opening(&self, text: &str) -> Option<(String, usize)> {
-        let words = words(text);
+        let mut rest = Words::new(text);
+        // No phrase starts with the first word: most lines end here, after one look-up.
+        let first = rest.next().filter(|w| self.by_first_word.contains_key(w.lower.as_ref()))?;
+        let words: Vec<Word> = std::iter::once(first).chain(rest).collect();
         let m = self.best_at(&words, 0, Mode::Capitals)?;
         let last = m.parts.last().map(|&(_, e)| e)?;
         let end = words.get(last)?.end;
@@ -157,7 +161,10 @@ impl VerbMatcher {
         let mut last_clause_sentence: Option<usize> = None;
         let mut i = 0;
         while i < words.len() {
-            if taken.get(i) == Some(&true) {
+            // No phrase starts with this word, in capitals or lower case: one look-up.
+            let starts_phrase =
+                words.get(i).is_some_and(|w| self.by_first_word.contains_key(w.lower.as_ref()));
+            if taken.get(i) == Some(&true) || !starts_phrase {
                 i += 1;
                 continue;
             }
@@ -229,7 +236,7 @@ impl VerbMatcher {
             return sentence_start.then_some((m, Form::Initial));
         }
         let coordinated = prev.is_some_and(|p| {
-            self.coordinators.contains(&p.lower) || (self.comma_coordinates && p.comma_after)
+            self.coordinators.iter().any(|c| *c == p.lower) || (self.comma_coordinates && p.comma_after)
         });
         if coordinated && last_clause_sentence == Some(word.sentence) {
             return Some((m, Form::Coordinated));
@@ -262,7 +269,7 @@ impl VerbMatcher {
     /// The best phrase starting at word `i`: most words matched, then the shortest span.
     fn best_at(&self, words: &[Word], i: usize, mode: Mode) -> Option<Candidate> {
         let first = words.get(i)?;
-        let candidates = self.by_first_word.get(&first.lower)?;
+        let candidates = self.by_first_word.get(first.lower.as_ref())?;
         candidates.iter().filter_map(|&p| self.match_phrase(p, words, i, mode)).max_by(|a, b| {
             let wa = self.phrases.get(a.phrase).map_or(0, |p| p.words);
             let wb = self.phrases.get(b.phrase).map_or(0, |p| p.words);
@@ -294,7 +301,7 @@ impl VerbMatcher {
 
     /// Word `j` is a capitalised word that opens some phrase: a gap may not run over it.
     fn opens_phrase(&self, words: &[Word], j: usize) -> bool {
-        words.get(j).is_some_and(|w| is_caps(w.text) && self.by_first_word.contains_key(&w.lower))
+        words.get(j).is_some_and(|w| is_caps(w.text) && self.by_first_word.contains_key(w.lower.as_ref()))
     }
 }
 
@@ -361,36 +368,66 @@ pub fn is_caps(word: &str) -> bool {
 
 /// Splits clean text into words with their spans, punctuation around them left out.
 fn words(text: &str) -> Vec<Word<'_>> {
-    const OPENING: &[char] = &['(', '"', '\'', '“', '”', '‘', '’', '«', '»', '[', '„'];
-    const CLOSING: &[char] = &['.', ',', ';', ':', '!', '?', ')', '"', '\'', '”', '’', '»', ']', '“'];
-    let mut out: Vec<Word> = Vec::new();
-    let mut sentence = 0;
-    let mut offset = 0;
-    for raw in text.split(' ') {
-        let raw_start = offset;
-        offset += raw.len() + 1;
-        let core_start = raw.len() - raw.trim_start_matches(OPENING).len();
-        let core = raw.trim_start_matches(OPENING).trim_end_matches(CLOSING);
-        if core.is_empty() {
-            continue;
-        }
-        let trailing = &raw[core_start + core.len()..];
-        // A sentence ends at `.`, `!` or `?` before a word that starts in capitals.
-        let starts_upper = core.chars().next().is_some_and(char::is_uppercase);
-        let between = out.last().and_then(|prev| text.get(prev.end..raw_start + core_start));
-        if starts_upper && between.is_some_and(|b| b.contains(['.', '!', '?'])) {
-            sentence += 1;
-        }
-        out.push(Word {
-            start: raw_start + core_start,
-            end: raw_start + core_start + core.len(),
-            text: core,
-            lower: fold(core),
-            comma_after: trailing.contains(','),
-            sentence,
-        });
-    }
+    // At most one word per space, and one more: the vector never grows.
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b' ', text.as_bytes()).count() + 1);
+    out.extend(Words::new(text));
     out
+}
+
+/// The words of clean text one by one, so a caller that needs only the first reads only it.
+struct Words<'t> {
+    text: &'t str,
+    raws: Tokens<'t>,
+    sentence: usize,
+    prev_end: Option<usize>,
+}
+
+impl<'t> Words<'t> {
+    fn new(text: &'t str) -> Words<'t> {
+        Words { text, raws: tokens(text), sentence: 0, prev_end: None }
+    }
+}
+
+impl<'t> Iterator for Words<'t> {
+    type Item = Word<'t>;
+
+    fn next(&mut self) -> Option<Word<'t>> {
+        const OPENING: &[char] = &['(', '"', '\'', '“', '”', '‘', '’', '«', '»', '[', '„'];
+        const CLOSING: &[char] = &['.', ',', ';', ':', '!', '?', ')', '"', '\'', '”', '’', '»', ']', '“'];
+        loop {
+            let (raw_start, raw) = self.raws.next()?;
+            // Marks are never letters or digits: most words have none to trim.
+            let opened = match raw.as_bytes().first() {
+                Some(b) if b.is_ascii_alphanumeric() => raw,
+                _ => raw.trim_start_matches(OPENING),
+            };
+            let core_start = raw.len() - opened.len();
+            let core = match opened.as_bytes().last() {
+                Some(b) if b.is_ascii_alphanumeric() => opened,
+                _ => opened.trim_end_matches(CLOSING),
+            };
+            if core.is_empty() {
+                continue;
+            }
+            let trailing = &raw[core_start + core.len()..];
+            // A sentence ends at `.`, `!` or `?` before a word that starts in capitals.
+            let starts_upper = core.chars().next().is_some_and(char::is_uppercase);
+            let between = self.prev_end.and_then(|end| self.text.get(end..raw_start + core_start));
+            if starts_upper && between.is_some_and(|b| b.bytes().any(|c| matches!(c, b'.' | b'!' | b'?'))) {
+                self.sentence += 1;
+            }
+            let end = raw_start + core_start + core.len();
+            self.prev_end = Some(end);
+            return Some(Word {
+                start: raw_start + core_start,
+                end,
+                text: core,
+                lower: folded(core),
+                comma_after: trailing.bytes().any(|b| b == b','),
+                sentence: self.sentence,
+            });
+        }
+    }
 }
 
 #[cfg(test)]
