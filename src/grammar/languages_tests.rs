@@ -290,7 +290,7 @@ fn dutch() {
         recipient: "delegaties",
         subject: "Conclusies van de Raad over de cyberbeveiligingsstrategie van de EU voor het digitale decennium – Goedkeuring",
         recital: "RECALLING",
-        fourth: &["TAKES_NOTE_OF", "COMMITS_TO"],
+        fourth: &["TAKES_NOTE_OF", "COMMITS_TO", "SUPPORTS", "RECOGNISES"],
         dates: &[
             ("22 maart 2021", "2021-03-22", "2021-03-22", Day),
             ("20 juni 2019", "2019-06-20", "2019-06-20", Day),
