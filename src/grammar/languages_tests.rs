@@ -273,6 +273,7 @@ fn portuguese() {
             ("20 de junho de 2019", "2019-06-20", "2019-06-20", Day),
             ("16 de dezembro de 2020", "2020-12-16", "2020-12-16", Day),
             ("1 e 2 de outubro de 2020", "2020-10-01", "2020-10-02", Day),
+            ("19/20 de Junho de 2008", "2008-06-19", "2008-06-20", Day),
             ("2021-2027", "2021-01-01", "2027-12-31", Year),
             ("outubro de 2020", "2020-10-01", "2020-10-31", Month),
             ("19.2.2020", "2020-02-19", "2020-02-19", Day),
@@ -290,7 +291,7 @@ fn dutch() {
         recipient: "delegaties",
         subject: "Conclusies van de Raad over de cyberbeveiligingsstrategie van de EU voor het digitale decennium – Goedkeuring",
         recital: "RECALLING",
-        fourth: &["TAKES_NOTE_OF", "COMMITS_TO"],
+        fourth: &["TAKES_NOTE_OF", "COMMITS_TO", "SUPPORTS", "RECOGNISES"],
         dates: &[
             ("22 maart 2021", "2021-03-22", "2021-03-22", Day),
             ("20 juni 2019", "2019-06-20", "2019-06-20", Day),
