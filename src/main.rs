@@ -182,7 +182,7 @@ fn main() -> ExitCode {
                     } else {
                         let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
                         let drawn: String = findings.iter().map(|f| f.render(color)).collect();
-                        if let Err(code) = write_stdout(&drawn) {
+                        if let Err(code) = write_stdout(drawn.as_bytes()) {
                             return code;
                         }
                         let errors = findings.iter().filter(|f| f.is_error()).count();
@@ -204,7 +204,7 @@ fn main() -> ExitCode {
                     if let Err(code) = write_json(&d) {
                         return code;
                     }
-                } else if let Err(code) = write_stdout(&d.render()) {
+                } else if let Err(code) = write_stdout(d.render().as_bytes()) {
                     return code;
                 }
                 if d.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
@@ -266,10 +266,10 @@ fn main() -> ExitCode {
 
 /// Writes generated text to standard output; a closed pipe (`| head`) ends the output quietly
 /// rather than panicking, any other failure is exit status 2.
-fn write_stdout(text: &str) -> Result<(), ExitCode> {
+fn write_stdout(bytes: &[u8]) -> Result<(), ExitCode> {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => {
@@ -282,7 +282,7 @@ fn write_stdout(text: &str) -> Result<(), ExitCode> {
 /// A value as pretty JSON on standard output, for `--format json`.
 fn write_json(value: &impl serde::Serialize) -> Result<(), ExitCode> {
     let json = serde_json::to_string_pretty(value).map_err(failure)?;
-    write_stdout(&(json + "\n"))
+    write_stdout((json + "\n").as_bytes())
 }
 
 /// An error that stops the command: said on stderr, exit status 2.
@@ -293,7 +293,7 @@ fn failure(e: impl std::fmt::Display) -> ExitCode {
 
 /// [`write_stdout`] for a command whose output is all it does.
 fn print_bytes(bytes: &[u8]) -> ExitCode {
-    match write_stdout(&String::from_utf8_lossy(bytes)) {
+    match write_stdout(bytes) {
         Ok(()) => ExitCode::SUCCESS,
         Err(code) => code,
     }
