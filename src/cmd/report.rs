@@ -99,10 +99,10 @@ impl Dataset {
     /// Reads `DIR/datapackage.json` (for the schema version) and every table's CSV file, row by
     /// row: only what the page shows is kept.
     pub fn load(dir: &Path) -> Result<Dataset, Error> {
-        check_version(dir)?;
+        let package = check_version(dir)?;
         let mut data = Dataset::default();
         for table in Table::ALL {
-            let mut file = TableFile::open(dir, table)?;
+            let mut file = TableFile::open(&package, table)?;
             let counts = &mut data.counts;
             match table {
                 Table::Documents => {
@@ -179,9 +179,9 @@ impl Dataset {
     }
 }
 
-/// Refuses a dataset written under another schema version (its columns may mean other things),
+/// The dataset's package; refuses a dataset written under another schema version (its columns may mean other things),
 /// and a directory of shard part files, which `merge` turns into a dataset first.
-fn check_version(dir: &Path) -> Result<(), Error> {
+fn check_version(dir: &Path) -> Result<Package, Error> {
     if !dataset::is_dataset(dir) && dir.join("csv").is_dir() {
         return Err(Error::output(
             dir,
@@ -190,7 +190,7 @@ fn check_version(dir: &Path) -> Result<(), Error> {
     }
     let package = Package::open(dir)?;
     if package.version == SCHEMA_VERSION {
-        Ok(())
+        Ok(package)
     } else {
         Err(Error::output(
             dir.join("datapackage.json"),
@@ -209,9 +209,9 @@ struct TableFile {
 }
 
 impl TableFile {
-    fn open(dir: &Path, table: Table) -> Result<TableFile, Error> {
+    fn open(package: &Package, table: Table) -> Result<TableFile, Error> {
         let schema = Schemas::embedded()?.table(table);
-        let path = dir.join(format!("{}.csv", table.name()));
+        let path = package.csv_path(table);
         let bad = |e: csv::Error| Error::Io { path: path.clone(), message: e.to_string() };
         let mut reader = csv::Reader::from_path(&path).map_err(bad)?;
         let header = reader.headers().map_err(bad)?;
