@@ -159,66 +159,81 @@ pub fn run(opts: &Options) -> Result<Summary, Error> {
         Some(s) => Layout::Part { index: s.index, count: s.count },
         None => Layout::Single,
     };
+    let extract_batch = |batch: &[Input]| -> Vec<Result<Extracted, Error>> {
+        pool.install(|| {
+            batch
+                .par_iter()
+                .map(|input| extract_one(input, opts.max_doc_bytes, opts.encoding, grammar))
+                .collect()
+        })
+    };
     let written = write_atomically(&opts.out, layout, |writer| {
-        for batch in inputs.chunks(chunk) {
-            let results: Vec<Result<Extracted, Error>> = pool.install(|| {
-                batch
-                    .par_iter()
-                    .map(|input| extract_one(input, opts.max_doc_bytes, opts.encoding, grammar))
-                    .collect()
-            });
-            for (input, result) in batch.iter().zip(results) {
-                progress.inc(1);
-                let d = match result {
-                    Ok(d) => d,
-                    Err(e) => {
+        let mut write_batch =
+            |batch: &[Input], results: Vec<Result<Extracted, Error>>| -> Result<(), Error> {
+                for (input, result) in batch.iter().zip(results) {
+                    progress.inc(1);
+                    let d = match result {
+                        Ok(d) => d,
+                        Err(e) => {
+                            say(format!("error: {e}"));
+                            summary.failed += 1;
+                            continue;
+                        }
+                    };
+                    let doc = &d.extraction.document;
+                    if !seen.insert(doc.doc_id.clone()) {
+                        let e = Error::DuplicateDocument {
+                            path: PathBuf::from(&input.source_path),
+                            doc_id: doc.doc_id.clone(),
+                            other: "an earlier document".into(),
+                        };
                         say(format!("error: {e}"));
                         summary.failed += 1;
                         continue;
                     }
-                };
-                let doc = &d.extraction.document;
-                if !seen.insert(doc.doc_id.clone()) {
-                    let e = Error::DuplicateDocument {
-                        path: PathBuf::from(&input.source_path),
-                        doc_id: doc.doc_id.clone(),
-                        other: "an earlier document".into(),
-                    };
-                    say(format!("error: {e}"));
-                    summary.failed += 1;
-                    continue;
-                }
-                writer.write(&d.extraction)?;
-                summary.extracted += 1;
-                summary.warned += usize::from(!d.notices.is_empty());
-                for (count, n) in summary.rows.iter_mut().zip(row_counts(&d.extraction)) {
-                    *count += n;
-                }
-                if !opts.quiet {
-                    for n in &d.notices {
+                    writer.write(&d.extraction)?;
+                    summary.extracted += 1;
+                    summary.warned += usize::from(!d.notices.is_empty());
+                    for (count, n) in summary.rows.iter_mut().zip(row_counts(&d.extraction)) {
+                        *count += n;
+                    }
+                    if !opts.quiet {
+                        for n in &d.notices {
+                            say(format!(
+                                "{}: {}:{}:{}: [{}] {}",
+                                n.severity.as_str(),
+                                doc.source_path,
+                                n.line,
+                                n.column,
+                                n.code,
+                                n.message
+                            ));
+                        }
+                    }
+                    if opts.verbose {
                         say(format!(
-                            "{}: {}:{}:{}: [{}] {}",
-                            n.severity.as_str(),
+                            "{}: {} ({}, {})",
                             doc.source_path,
-                            n.line,
-                            n.column,
-                            n.code,
-                            n.message
+                            doc.doc_id,
+                            doc.language,
+                            doc.kind.as_str()
                         ));
                     }
                 }
-                if opts.verbose {
-                    say(format!(
-                        "{}: {} ({}, {})",
-                        doc.source_path,
-                        doc.doc_id,
-                        doc.language,
-                        doc.kind.as_str()
-                    ));
-                }
+                Ok(())
+            };
+        std::thread::scope(|scope| {
+            // The next batch is extracted while this one is written: the workers never wait
+            // for the sinks.
+            let mut batches = inputs.chunks(chunk);
+            let mut ahead = batches.next().map(|b| (b, scope.spawn(move || extract_batch(b))));
+            while let Some((batch, extracting)) = ahead.take() {
+                let results = extracting.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                ahead = batches.next().map(|b| (b, scope.spawn(move || extract_batch(b))));
+                write_batch(batch, results)?;
             }
-        }
-        Ok(())
+            Ok(())
+        })
     });
     progress.finish_and_clear();
     for e in errors {

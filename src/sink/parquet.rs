@@ -1,6 +1,7 @@
-//! The Parquet sink: one typed Arrow builder per column, a record batch flushed every
-//! `BATCH_ROWS` rows (memory does not grow with the corpus), Snappy compression, and the schema
-//! version in the file's key-value metadata.
+//! The Parquet sink: one typed Arrow builder per column, a record batch handed to the writer
+//! every `BATCH_ROWS` rows and a row group closed every `ROW_GROUP_BYTES` (so memory does not
+//! grow with the corpus), Snappy compression, and the schema version in the file's key-value
+//! metadata.
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -18,8 +19,12 @@ use super::TableSink;
 use crate::error::Error;
 use crate::schema::{Cell, SCHEMA_VERSION, VERSION_KEY};
 
-/// Rows per record batch (and so per flush).
-const BATCH_ROWS: usize = 64 * 1024;
+/// Rows per record batch handed to the Parquet writer.
+const BATCH_ROWS: usize = 8 * 1024;
+
+/// Encoded bytes after which a row group is written out: the writer buffers a whole row group,
+/// which without this bound would be the whole table.
+const ROW_GROUP_BYTES: usize = 8 * 1024 * 1024;
 
 /// Days from 0001-01-01 (chrono's day 1) to 1970-01-01, Arrow's day 0.
 const UNIX_EPOCH_DAYS: i32 = 719_163;
@@ -45,6 +50,7 @@ impl ParquetSink {
         let file = File::create(path).map_err(|e| Error::io(path, &e))?;
         let props = WriterProperties::builder()
             .set_compression(Compression::SNAPPY)
+            .set_max_row_group_bytes(Some(ROW_GROUP_BYTES))
             .set_created_by(format!("councildata {}", env!("CARGO_PKG_VERSION")))
             .set_key_value_metadata(Some(vec![KeyValue::new(
                 VERSION_KEY.to_string(),
