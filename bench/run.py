@@ -21,11 +21,13 @@ SIZES = [int(s) for s in os.environ.get("BENCH_SIZES", "40,160").split(",")]
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 
 
-def peak_rss_of(cmd):
-    """Runs a command; returns (seconds, peak RSS in MB of that child)."""
+def peak_rss_of(cmd, cpus=None):
+    """Runs a command, pinned to the CPUs `cpus` if given; returns (seconds, peak RSS in MB of
+    that child)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    pin = (lambda: os.sched_setaffinity(0, cpus)) if cpus else None
     start = time.perf_counter()
-    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=pin)
     took = time.perf_counter() - start
     if proc.returncode != 0:
         sys.exit(f"{' '.join(map(str, cmd))} failed: {proc.stderr.decode()[-2000:]}")
@@ -64,6 +66,19 @@ def dateparser_comparison(seconds_budget=20.0):
     return done / took / 1e6, results
 
 
+def print_scaling(scaling):
+    """Time and memory of the largest corpus against the smallest, per thread count."""
+    lines = []
+    for threads, runs in scaling.items():
+        (b0, t0, m0), (b1, t1, m1) = runs[0], runs[-1]
+        if b1 > b0:
+            lines.append(f"- {threads} thread{'s' if threads > 1 else ''}: {b1 / b0:.1f}× the bytes took "
+                         f"{t1 / t0:.2f}× the time and {m1 / m0:.2f}× the peak memory")
+    if lines:
+        print("\n## Scaling with corpus size\n")
+        print("\n".join(lines))
+
+
 def main():
     if not BIN.exists():
         sys.exit("build first: cargo build --release")
@@ -75,25 +90,32 @@ def main():
     print("|---|---|---|---|---|---|")
     tmp = pathlib.Path(tempfile.mkdtemp(prefix="councildata-bench-"))
     try:
-        ours = None
+        ours, scaling = None, {}
         for size in SIZES:
             corpus = tmp / f"corpus-{size}"
             nbytes = generate(corpus, size)
             ndocs = sum(1 for _ in corpus.rglob("*.txt"))
             floor = nbytes / read_floor(corpus) / 1e6
             for threads in (1, cores):
-                rates, docs, rss = [], [], 0.0
+                rates, docs, times, rss = [], [], [], 0.0
+                # One thread runs pinned to one CPU, so the writer shares that core too.
+                cpus = {min(os.sched_getaffinity(0))} if threads == 1 else None
                 for _ in range(RUNS):
                     out = tmp / "out"
-                    took, peak = peak_rss_of([BIN, "extract", corpus, "--out", out, "--quiet", "--jobs", str(threads)])
+                    cmd = [BIN, "extract", corpus, "--out", out, "--quiet", "--jobs", str(threads)]
+                    took, peak = peak_rss_of(cmd, cpus)
                     rates.append(nbytes / took / 1e6)
                     docs.append(ndocs / took)
+                    times.append(took)
                     rss = max(rss, peak)
-                print(f"| {nbytes / 1e6:.0f} MB, {ndocs} docs | {threads} | {stats(rates)} | "
+                label = "1 (one CPU)" if threads == 1 else str(threads)
+                print(f"| {nbytes / 1e6:.0f} MB, {ndocs} docs | {label} | {stats(rates)} | "
                       f"{statistics.median(docs):.0f} | {rss:.0f} | {floor:.0f} |")
                 if threads == 1:
                     ours = statistics.median(rates)
+                scaling.setdefault(threads, []).append((nbytes, statistics.median(times), rss))
             shutil.rmtree(corpus)
+        print_scaling(scaling)
         dp = dateparser_comparison()
         if dp is None:
             print("\ndateparser is not installed: no comparison.")

@@ -348,12 +348,29 @@ pub struct Lexicons {
     pub languages: Vec<Lexicon>,
     /// Folded stopword → indices of the languages that list it.
     stopwords: WordMap<Vec<usize>>,
+    /// Per first letter `a`–`z`, bit `n` set when an ASCII stopword of `n` letters starts with
+    /// it: most words of a text are rejected on this without folding or hashing.
+    ascii_stopword_shapes: [u32; 26],
 }
 
 impl Lexicons {
     /// The indices (into `languages`) of the languages listing a folded stopword.
     pub fn stopword_languages(&self, folded: &str) -> &[usize] {
         self.stopwords.get(folded).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether `word` (unfolded) can be a stopword: false only for an ASCII word that no
+    /// stopword of its length and first letter can equal once folded.
+    pub fn may_be_stopword(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        if !bytes.is_ascii() {
+            return true;
+        }
+        let Some(first) = bytes.first().filter(|b| b.is_ascii_alphabetic()) else {
+            return true;
+        };
+        let shapes = self.ascii_stopword_shapes.get(usize::from(first.to_ascii_lowercase() - b'a'));
+        bytes.len() >= 32 || shapes.is_none_or(|mask| mask & (1 << bytes.len()) != 0)
     }
 
     /// The embedded grammars, parsed and checked once per process.
@@ -380,7 +397,14 @@ impl Lexicons {
                 stopwords.entry(fold(w)).or_default().push(i);
             }
         }
-        Ok(Lexicons { canonical, languages, stopwords })
+        let mut ascii_stopword_shapes = [0u32; 26];
+        for word in stopwords.keys().filter(|w| w.is_ascii() && w.len() < 32) {
+            let first = word.as_bytes().first().filter(|b| b.is_ascii_lowercase());
+            if let Some(mask) = first.and_then(|b| ascii_stopword_shapes.get_mut(usize::from(b - b'a'))) {
+                *mask |= 1 << word.len();
+            }
+        }
+        Ok(Lexicons { canonical, languages, stopwords, ascii_stopword_shapes })
     }
 
     /// The lexicon of a language code.

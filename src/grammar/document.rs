@@ -858,7 +858,7 @@ impl MarkerIndex {
     fn new(units: &[Unit], prelim: &[Clean]) -> MarkerIndex {
         let mut by_number: BTreeMap<u32, Vec<MarkerCandidate>> = BTreeMap::new();
         for (unit, clean) in units.iter().zip(prelim) {
-            for (at, tok) in tokens(&clean.text) {
+            for (at, tok) in tokens_with_digit_or_bracket(&clean.text) {
                 for n in marker_numbers(tok) {
                     if let Some((off, len, web)) = marker_in(tok, n) {
                         by_number.entry(n).or_default().push(MarkerCandidate {
@@ -883,6 +883,21 @@ impl MarkerIndex {
         let i = list.partition_point(|c| c.start < after);
         list.get(i).filter(|c| c.start < before).copied()
     }
+}
+
+/// The tokens of `text`, as [`tokens`] splits it, that hold an ASCII digit or `(`: the only
+/// ones [`marker_numbers`] reads a number from, found without walking the words between.
+fn tokens_with_digit_or_bracket(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let rest = bytes.get(from..)?;
+        let hit = from + rest.iter().position(|&b| b.is_ascii_digit() || b == b'(')?;
+        let start = memchr::memrchr(b' ', bytes.get(from..hit)?).map_or(from, |space| from + space + 1);
+        let end = memchr::memchr(b' ', bytes.get(hit..)?).map_or(bytes.len(), |space| hit + space);
+        from = end + 1;
+        Some((start, text.get(start..end)?))
+    })
 }
 
 /// The numbers a token could carry as a marker: its last one, two or three digits, or the
@@ -1269,6 +1284,17 @@ EN
         let o = run("Mix the flour and the water.\nBake it for an hour.\n");
         assert_eq!(o.extraction.document.kind, DocKind::Other);
         assert_eq!(o.notices.first().map(|n| n.code), Some("not-council-document"));
+    }
+
+    #[test]
+    fn marker_tokens_are_the_tokens_with_digits_or_brackets() {
+        // seeds/002: a glued marker, a bracketed one, words and a bare number around them.
+        let text = "Rådet1 noterer sig (2) udtalelsen af 12. marts  og COM(2013) 7 ok";
+        let wanted: Vec<(usize, &str)> =
+            tokens(text).filter(|(_, t)| t.bytes().any(|b| b.is_ascii_digit() || b == b'(')).collect();
+        assert_eq!(tokens_with_digit_or_bracket(text).collect::<Vec<_>>(), wanted);
+        assert_eq!(tokens_with_digit_or_bracket("ingen tal her").count(), 0);
+        assert_eq!(tokens_with_digit_or_bracket("").count(), 0);
     }
 
     #[test]

@@ -28,7 +28,7 @@ pub fn detect<'l>(
     }
     let mut scores = vec![0usize; lexicons.languages.len()];
     let words = text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty() && w.len() <= MAX_STOPWORD);
-    for word in words.take(SAMPLE_WORDS) {
+    for word in words.take(SAMPLE_WORDS).filter(|w| lexicons.may_be_stopword(w)) {
         for &language in lexicons.stopword_languages(&folded(word)) {
             if let Some(score) = scores.get_mut(language) {
                 *score += 1;
@@ -46,6 +46,21 @@ mod tests {
     fn code(text: &str, footer: Option<&str>) -> Option<&'static str> {
         let lexicons = Lexicons::embedded().unwrap();
         detect(text, footer, lexicons).map(|(l, _)| l.code.as_str())
+    }
+
+    #[test]
+    fn stopword_shapes_reject_only_words_no_stopword_has() {
+        let lexicons = Lexicons::embedded().unwrap();
+        for lex in &lexicons.languages {
+            for w in &lex.stopwords {
+                assert!(lexicons.may_be_stopword(w), "{w}");
+                assert!(lexicons.may_be_stopword(&w.to_uppercase()), "{w}");
+            }
+        }
+        // seeds/003: long English words are never stopwords; non-ASCII words are always looked up.
+        assert!(!lexicons.may_be_stopword("Resolution"));
+        assert!(!lexicons.may_be_stopword("cybercrime"));
+        assert!(lexicons.may_be_stopword("kibernetski\u{17e}"));
     }
 
     #[test]

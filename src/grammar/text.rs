@@ -172,7 +172,23 @@ impl Clean {
         let mut piece_start: Option<usize> = None;
         let mut i = 0;
         while i < bytes.len() {
-            let b = bytes[i];
+            // Inside a piece, visible ASCII and single spaces before it stay in the piece: most
+            // of a text, passed over here without the checks below.
+            if piece_start.is_some() {
+                while let Some(&b) = bytes.get(i) {
+                    let step = if is_visible_ascii(b) {
+                        1
+                    } else if b == b' ' && bytes.get(i + 1).is_some_and(|&n| is_visible_ascii(n)) {
+                        2
+                    } else {
+                        break;
+                    };
+                    i += step;
+                }
+            }
+            let Some(&b) = bytes.get(i) else {
+                break;
+            };
             if b == b' '
                 && piece_start.is_some()
                 && bytes.get(i + 1).is_some_and(|n| !n.is_ascii_whitespace() && *n < 0x80)
@@ -272,6 +288,11 @@ impl Clean {
             _ => self.pieces.get(i.saturating_sub(1)).map_or(0, |p| p.source + p.source_len),
         }
     }
+}
+
+/// A printable ASCII byte other than space.
+fn is_visible_ascii(b: u8) -> bool {
+    b > b' ' && b < 0x7f
 }
 
 /// The letters a typographic ligature stands for (`ﬁ` → `fi`), as PDF text often keeps them.
