@@ -53,6 +53,10 @@ const HEADING_WORDS: usize = 12;
 pub fn section_heading(line: &str) -> Option<&str> {
     let trimmed = line.trim();
     let (rest, _) = heading_number(trimmed).ok()?;
+    // A numbered paragraph opens like a heading: most are told apart by their first word.
+    if !rest.split_whitespace().next().is_some_and(is_caps) {
+        return None;
+    }
     let (_, words) =
         terminated(recognize(nom::multi::many1_count(word_then_space)), (space0, eof)).parse(rest).ok()?;
     let count = words.split_whitespace().count();
