@@ -892,12 +892,38 @@ fn tokens_with_digit_or_bracket(text: &str) -> impl Iterator<Item = (usize, &str
     let mut from = 0;
     std::iter::from_fn(move || {
         let rest = bytes.get(from..)?;
-        let hit = from + rest.iter().position(|&b| b.is_ascii_digit() || b == b'(')?;
+        let hit = from + first_digit_or_bracket(rest)?;
         let start = memchr::memrchr(b' ', bytes.get(from..hit)?).map_or(from, |space| from + space + 1);
         let end = memchr::memchr(b' ', bytes.get(hit..)?).map_or(bytes.len(), |space| hit + space);
         from = end + 1;
         Some((start, text.get(start..end)?))
     })
+}
+
+/// The index of the first ASCII digit or `(` in `bytes`, eight bytes at a time: most of a text
+/// has neither.
+fn first_digit_or_bracket(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    const LOWS: u64 = u64::from_ne_bytes([0x7f; 8]);
+    let wanted = |b: &u8| b.is_ascii_digit() || *b == b'(';
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let x = u64::from_ne_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
+        // Per byte, the high bit of: b >= '0', b <= '9' (both for ASCII b), b == '('.
+        let seven = x & LOWS;
+        let at_least_zero = seven + ONES * (0x80 - u64::from(b'0'));
+        let at_most_nine = ONES * (0x80 + u64::from(b'9')) - seven;
+        let digit = at_least_zero & at_most_nine & !x & HIGHS;
+        let bracket = x ^ (ONES * u64::from(b'('));
+        let bracket = bracket.wrapping_sub(ONES) & !bracket & HIGHS;
+        if digit | bracket != 0 {
+            return chunk.iter().position(wanted).map(|i| at + i);
+        }
+        at += 8;
+    }
+    chunks.remainder().iter().position(wanted).map(|i| at + i)
 }
 
 /// The numbers a token could carry as a marker: its last one, two or three digits, or the
@@ -1284,6 +1310,32 @@ EN
         let o = run("Mix the flour and the water.\nBake it for an hour.\n");
         assert_eq!(o.extraction.document.kind, DocKind::Other);
         assert_eq!(o.notices.first().map(|n| n.code), Some("not-council-document"));
+    }
+
+    #[test]
+    fn first_digit_or_bracket_finds_what_a_byte_scan_finds() {
+        let wanted = |t: &[u8]| t.iter().position(|b| b.is_ascii_digit() || *b == b'(');
+        for text in [
+            "ingen tal her, kun bogstaver og æøå",
+            "Rådet1 noterer",
+            "COM(2013) 7",
+            "/:;@[`~ ' ' ).-, /",
+            "ΤΟΝΙΖΕΙ ότι Съветът 9",
+            "abcdefgh9",
+            "abcdefg(",
+            "",
+        ] {
+            assert_eq!(first_digit_or_bracket(text.as_bytes()), wanted(text.as_bytes()), "{text}");
+        }
+        // Every byte value alone and after seven letters, so each lane is tried.
+        for b in 0..=255u8 {
+            for lead in [0, 3, 7, 8, 9] {
+                let mut bytes = vec![b'a'; lead];
+                bytes.push(b);
+                bytes.extend_from_slice(b"xyz");
+                assert_eq!(first_digit_or_bracket(&bytes), wanted(&bytes), "{b} after {lead}");
+            }
+        }
     }
 
     #[test]
