@@ -3,8 +3,9 @@
 
 use crate::lexicon::{Lexicon, Lexicons, folded};
 
-/// Words read for detection; enough to decide, bounded so a huge file costs nothing extra.
-const SAMPLE_WORDS: usize = 3000;
+/// Words read for detection: a page or two, far more than stopword counts need to decide, and
+/// bounded so a long document costs no more than a short one.
+const SAMPLE_WORDS: usize = 1000;
 /// Longer words are no stopwords (in bytes; Greek and Bulgarian letters take two).
 const MAX_STOPWORD: usize = 24;
 
