@@ -163,7 +163,7 @@ impl VerbMatcher {
     pub fn find(&self, text: &str, lower_case: bool) -> Vec<VerbMatch> {
         // Most texts have no word where a match may start: they are read once, mostly without
         // folding, and allocate nothing. Nothing before the first such word can match.
-        let Some(first) = self.first_match_from(word_texts(text), lower_case) else {
+        let Some(first) = self.first_match_from(text, lower_case) else {
             return Vec::new();
         };
         let words = words(text);
@@ -221,23 +221,35 @@ impl VerbMatcher {
         found
     }
 
-    /// The index of the first of `words` where a match may start (see [`Self::may_start`]):
-    /// none starts before it.
-    fn first_match_from<'t>(
-        &self,
-        mut words: impl Iterator<Item = &'t str> + Clone,
-        lower_case: bool,
-    ) -> Option<usize> {
+    /// The index of the first word of `text` where a match may start (see
+    /// [`Self::may_start`]): none starts before it.
+    fn first_match_from(&self, text: &str, lower_case: bool) -> Option<usize> {
+        let mut raws = tokens(text);
         let mut prev = None;
         let mut at = 0;
-        loop {
-            let word = words.next()?;
-            if self.may_start(prev, word, words.clone(), lower_case) {
+        while let Some((_, raw)) = raws.next() {
+            // Most tokens start and end with a letter or digit: they are words as they stand,
+            // and most are rejected on those two bytes.
+            if let (Some(&first), Some(&last)) = (raw.as_bytes().first(), raw.as_bytes().last())
+                && first.is_ascii_alphanumeric()
+                && last.is_ascii_alphanumeric()
+                && !self.by_first_word.may_start_and_end(first, last)
+            {
+                prev = Some(raw);
+                at += 1;
+                continue;
+            }
+            let (_, word) = word_core(raw);
+            if word.is_empty() {
+                continue;
+            }
+            if self.may_start(prev, word, cores(raws.clone()), lower_case) {
                 return Some(at);
             }
             prev = Some(word);
             at += 1;
         }
+        None
     }
 
     /// Whether the first match of a text may start at `word`, after `prev` and before
@@ -472,16 +484,11 @@ impl FirstWords {
     fn phrases(&self, word: &str) -> Option<&[usize]> {
         let bytes = word.as_bytes();
         let (&first, &last) = (bytes.first()?, bytes.last()?);
-        // An ASCII letter folds to one ASCII letter, its lower case, wherever it stands.
-        let (first, last) = (first.to_ascii_lowercase(), last.to_ascii_lowercase());
-        if first.is_ascii() && last.is_ascii() {
-            let ends = self.ascii_ends.get(usize::from(first)).copied().unwrap_or(0);
-            if ends & (1 << last) == 0 {
-                return None;
-            }
+        if first.is_ascii() && last.is_ascii() && !self.may_start_and_end(first, last) {
+            return None;
         }
         let group = if first.is_ascii() && word.is_ascii() {
-            let byte = usize::from(first);
+            let byte = usize::from(first.to_ascii_lowercase());
             if self.ascii_lengths.get(byte).copied().unwrap_or(0) & length_bit(word.len()) == 0 {
                 return None;
             }
@@ -497,6 +504,13 @@ impl FirstWords {
             }
         };
         group.iter().find(|(key, _)| folds_to(word, key)).map(|(_, phrases)| phrases.as_slice())
+    }
+
+    /// Whether a word written with the ASCII bytes `first` and `last` at its ends may be a
+    /// first word: an ASCII letter folds to its lower case alone, wherever it stands.
+    fn may_start_and_end(&self, first: u8, last: u8) -> bool {
+        let ends = self.ascii_ends.get(usize::from(first.to_ascii_lowercase())).copied().unwrap_or(0);
+        last.is_ascii() && ends & (1 << last.to_ascii_lowercase()) != 0
     }
 
     /// Whether some phrase starts with `word` as written, in any case.
@@ -596,7 +610,12 @@ fn word_core(raw: &str) -> (usize, &str) {
 
 /// The words of clean text as written, as [`Words`] finds them, without their spans or folding.
 fn word_texts(text: &str) -> impl Iterator<Item = &str> + Clone {
-    tokens(text).map(|(_, raw)| word_core(raw).1).filter(|core| !core.is_empty())
+    cores(tokens(text))
+}
+
+/// The words of the rest of a text's tokens, as [`word_texts`].
+fn cores(raws: Tokens<'_>) -> impl Iterator<Item = &str> + Clone {
+    raws.map(|(_, raw)| word_core(raw).1).filter(|core| !core.is_empty())
 }
 
 impl<'t> Iterator for Words<'t> {
@@ -612,8 +631,12 @@ impl<'t> Iterator for Words<'t> {
             let trailing = &raw[core_start + core.len()..];
             // A sentence ends at `.`, `!` or `?` before a word that starts in capitals.
             let starts_upper = core.chars().next().is_some_and(char::is_uppercase);
-            let between = self.prev_end.and_then(|end| self.text.get(end..raw_start + core_start));
-            if starts_upper && between.is_some_and(|b| b.bytes().any(|c| matches!(c, b'.' | b'!' | b'?'))) {
+            if starts_upper
+                && self
+                    .prev_end
+                    .and_then(|end| self.text.as_bytes().get(end..raw_start + core_start))
+                    .is_some_and(|between| between.iter().any(|c| matches!(c, b'.' | b'!' | b'?')))
+            {
                 self.sentence += 1;
             }
             let end = raw_start + core_start + core.len();
@@ -857,7 +880,7 @@ mod tests {
     #[test]
     fn first_match_is_where_a_phrase_may_start() {
         let en = matcher("en");
-        let first = |text, lower| en.first_match_from(word_texts(text), lower);
+        let first = |text, lower| en.first_match_from(text, lower);
         // `is` starts `IS COMMITTED TO` only with the rest of its first part.
         assert_eq!(first("what it is and is not", true), None);
         assert_eq!(first("what is committed to a cause", true), None);
