@@ -166,7 +166,11 @@ impl VerbMatcher {
         let Some(first) = self.first_match_from(text, lower_case) else {
             return Vec::new();
         };
-        let words = words(text);
+        self.find_from(text, &words(text), first, lower_case)
+    }
+
+    /// The operative verbs of `text`, split into `words`, that start at word `first` or after.
+    fn find_from(&self, text: &str, words: &[Word], first: usize, lower_case: bool) -> Vec<VerbMatch> {
         let mut found = Vec::new();
         let mut taken = vec![false; words.len()];
         let mut last_clause_sentence: Option<usize> = None;
@@ -178,10 +182,10 @@ impl VerbMatcher {
                 i += 1;
                 continue;
             }
-            let caps = self.best_at(&words, i, Mode::Capitals);
+            let caps = self.best_at(words, i, Mode::Capitals);
             let hit = match caps {
                 Some(m) => Some((m, Form::Capitals)),
-                None if lower_case => self.lower_case_at(&words, i, last_clause_sentence),
+                None if lower_case => self.lower_case_at(words, i, last_clause_sentence),
                 None => None,
             };
             let Some((m, form)) = hit else {
@@ -908,6 +912,64 @@ mod tests {
             assert!(!found.is_empty(), "{text}");
             assert!(found.iter().all(|m| start.is_some_and(|s| m.start >= s)), "{text}");
         }
+    }
+
+    #[test]
+    fn skipping_to_the_first_possible_match_loses_none() {
+        // Phrases of every language in capitals, lower case and title case, after and before
+        // subjects, coordinators, sentence ends and other words: `find` matches as the loop
+        // over every word does.
+        let lexicons = Lexicons::embedded().unwrap();
+        let (mut found, mut texts) = (0, 0);
+        let mut seed = 1u64;
+        let mut pick = |n: usize| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            usize::try_from(seed >> 33).unwrap() % n.max(1)
+        };
+        for lex in &lexicons.languages {
+            let m = matcher(&lex.code);
+            let mut pieces: Vec<String> = vec!["x".into(), "and.".into(), "(a,".into(), "1.".into()];
+            pieces.extend(lex.operative.subjects.iter().cloned());
+            pieces.extend(lex.operative.coordinators.iter().cloned());
+            pieces.extend(lex.stopwords.iter().take(20).cloned());
+            let phrases: Vec<String> =
+                lex.operative.verbs.values().flatten().map(|p| p.replace('…', "x y")).collect();
+            for phrase in &phrases {
+                let mut title = phrase.to_lowercase();
+                if let Some(c) = title.chars().next() {
+                    title.replace_range(..c.len_utf8(), &c.to_uppercase().to_string());
+                }
+                for written in [phrase.clone(), phrase.to_lowercase(), title] {
+                    for _ in 0..4 {
+                        let mut text = Vec::new();
+                        for _ in 0..pick(6) {
+                            text.push(pieces.get(pick(pieces.len())).cloned().unwrap_or_default());
+                        }
+                        text.push(written.clone());
+                        for _ in 0..pick(4) {
+                            let piece = match pick(3) {
+                                0 => phrases
+                                    .get(pick(phrases.len()))
+                                    .cloned()
+                                    .unwrap_or_default()
+                                    .to_lowercase(),
+                                _ => pieces.get(pick(pieces.len())).cloned().unwrap_or_default(),
+                            };
+                            text.push(piece);
+                        }
+                        let text = text.join(" ");
+                        for lower_case in [true, false] {
+                            let everywhere = m.find_from(&text, &words(&text), 0, lower_case);
+                            assert_eq!(m.find(&text, lower_case), everywhere, "{} {text}", lex.code);
+                            found += everywhere.len();
+                            texts += 1;
+                        }
+                    }
+                }
+            }
+        }
+        // Many hold a match: in capitals, or in lower case in its context.
+        assert!(found > texts / 3, "{found} matches in {texts} texts");
     }
 
     #[test]
