@@ -241,7 +241,11 @@ pub fn same_word(a: &str, b: &str) -> bool {
 /// `ΤΟΝΙΖΕΙ` is `τονίζει`), Romanian `ş ţ` as `ș ț`. Only for comparing: surfaces are always
 /// sliced from the source.
 pub fn fold(word: &str) -> String {
-    word.chars().flat_map(fold_char).collect()
+    let mut key = String::with_capacity(word.len());
+    for c in word.chars() {
+        push_folded(&mut key, c);
+    }
+    key
 }
 
 /// [`fold`] without a copy when the word is its own key, as most words of running text are:
@@ -259,8 +263,18 @@ pub fn folded(word: &str) -> Cow<'_, str> {
     let (same, rest) = word.split_at(at);
     let mut key = String::with_capacity(word.len() + 2);
     key.push_str(same);
-    key.extend(rest.chars().flat_map(fold_char));
+    for c in rest.chars() {
+        push_folded(&mut key, c);
+    }
     Cow::Owned(key)
+}
+
+/// Appends [`fold_char`]`(c)` to a key, most letters without the case table.
+fn push_folded(key: &mut String, c: char) {
+    match fold_simple(c) {
+        Some(f) => key.push(f),
+        None => key.extend(fold_char(c)),
+    }
 }
 
 /// Whether [`fold`]`(word)` is `key`, without the copy: words of a text are compared with
