@@ -185,7 +185,7 @@ pub enum Order {
 impl Lexicon {
     /// Month number (1–12) for a word in any of its date forms, honouring `capitalised_only`.
     pub fn month(&self, word: &str) -> Option<u32> {
-        let initial = fold_char(word.chars().next()?).next()?;
+        let initial = folded_initial(word)?;
         if !self.month_initials.contains(&initial) {
             return None;
         }
@@ -241,7 +241,11 @@ pub fn same_word(a: &str, b: &str) -> bool {
 /// `ΤΟΝΙΖΕΙ` is `τονίζει`), Romanian `ş ţ` as `ș ț`. Only for comparing: surfaces are always
 /// sliced from the source.
 pub fn fold(word: &str) -> String {
-    word.chars().flat_map(fold_char).collect()
+    let mut key = String::with_capacity(word.len());
+    for c in word.chars() {
+        push_folded(&mut key, c);
+    }
+    key
 }
 
 /// [`fold`] without a copy when the word is its own key, as most words of running text are:
@@ -259,13 +263,56 @@ pub fn folded(word: &str) -> Cow<'_, str> {
     let (same, rest) = word.split_at(at);
     let mut key = String::with_capacity(word.len() + 2);
     key.push_str(same);
-    key.extend(rest.chars().flat_map(fold_char));
+    for c in rest.chars() {
+        push_folded(&mut key, c);
+    }
     Cow::Owned(key)
 }
 
+/// Appends [`fold_char`]`(c)` to a key, most letters without the case table.
+fn push_folded(key: &mut String, c: char) {
+    match fold_simple(c) {
+        Some(f) => key.push(f),
+        None => key.extend(fold_char(c)),
+    }
+}
+
+/// Whether [`fold`]`(word)` is `key`, without the copy: words of a text are compared with
+/// the grammars' folded words where they may match one, and most differ in the first letter.
+pub fn folds_to(word: &str, key: &str) -> bool {
+    // An ASCII letter folds to its lower case alone.
+    if let (Some(&w), Some(&k)) = (word.as_bytes().first(), key.as_bytes().first())
+        && w.is_ascii()
+        && w.to_ascii_lowercase() != k
+    {
+        return false;
+    }
+    if word.is_ascii() {
+        return word.len() == key.len()
+            && word.bytes().zip(key.bytes()).all(|(w, k)| w.to_ascii_lowercase() == k);
+    }
+    let mut keys = key.chars();
+    for c in word.chars() {
+        let same = match fold_simple(c) {
+            Some(f) => keys.next() == Some(f),
+            None => fold_char(c).all(|f| keys.next() == Some(f)),
+        };
+        if !same {
+            return false;
+        }
+    }
+    keys.next().is_none()
+}
+
+/// The first character of [`fold`]`(word)`, without folding the rest.
+pub fn folded_initial(word: &str) -> Option<char> {
+    let c = word.chars().next()?;
+    fold_simple(c).or_else(|| fold_char(c).next())
+}
+
 fn folds_to_itself(c: char) -> bool {
-    if c.is_ascii() {
-        return !c.is_ascii_uppercase();
+    if let Some(f) = fold_simple(c) {
+        return f == c;
     }
     // A lower-case letter is its own lower case (a test checks every character): only the
     // comparison forms below can change it, without the case table's look-up.
@@ -274,6 +321,31 @@ fn folds_to_itself(c: char) -> bool {
     }
     let mut folds = fold_char(c);
     folds.next() == Some(c) && folds.next().is_none()
+}
+
+/// [`fold_char`] of the letters most texts are written in (ASCII, Latin-1, Latin Extended-A,
+/// Romanian comma-below letters, basic Greek and Cyrillic) when it is one character, computed
+/// without the case table; `None` for every other character.
+fn fold_simple(c: char) -> Option<char> {
+    let code = u32::from(c);
+    let lower = match code {
+        0x00..=0x7F => return Some(c.to_ascii_lowercase()),
+        // Latin-1 capitals but `×`, and lower case but `ß`.
+        0xC0..=0xD6 | 0xD8..=0xDE => code + 0x20,
+        0xE0..=0xFF => code,
+        // Latin Extended-A and Romanian `Ș Ț`: a capital and its lower case side by side,
+        // capital first or second.
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 | 0x218..=0x21B => code | 1,
+        0x139..=0x148 | 0x179..=0x17E => code + (code & 1),
+        // Greek and Cyrillic without the accented Greek capitals.
+        0x391..=0x3A1 | 0x3A3..=0x3A9 => code + 0x20,
+        0x3AC..=0x3CE => code,
+        0x400..=0x40F => code + 0x50,
+        0x410..=0x42F => code + 0x20,
+        0x430..=0x45F => code,
+        _ => return None,
+    };
+    char::from_u32(lower).map(comparison_form)
 }
 
 fn fold_char(c: char) -> impl Iterator<Item = char> {
@@ -490,6 +562,45 @@ mod tests {
             assert_eq!(folded(word), fold(word), "{word}");
         }
         assert!(matches!(folded("rådet"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn fold_simple_agrees_with_fold_on_every_character() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            if let Some(f) = fold_simple(c) {
+                assert_eq!(fold_char(c).collect::<String>(), f.to_string(), "{c:?}");
+            }
+        }
+        assert_eq!(fold_simple('Ş'), Some('ș'));
+        assert_eq!(fold_simple('Σ'), Some('σ'));
+        assert_eq!(fold_simple('ß'), None);
+        assert_eq!(fold_simple('İ'), None);
+    }
+
+    #[test]
+    fn folds_to_is_fold_then_compare() {
+        for (word, key) in [
+            ("STRESSES", "stresses"),
+            ("Stresses", "stresses"),
+            ("STRESSE", "stresses"),
+            ("STRESSESS", "stresses"),
+            ("BEGRÜẞT", "begrüsst"),
+            ("begrüßt", "begrüsst"),
+            ("begrüßt", "begrüßt"),
+            ("ΤΟΝΊΖΕΙ", "τονιζει"),
+            ("Τονίζει", "τονιζει"),
+            ("ΤΟΝΙΖΕ", "τονιζει"),
+            ("ПОДЧЕРТАВА", "подчертава"),
+            ("reamintește", "reaminteste"),
+            ("REAMINTEŞTE", "reamintește"),
+            ("İ", "i"),
+            ("İ", "i\u{307}"),
+            ("", ""),
+            ("", "a"),
+            ("a", ""),
+        ] {
+            assert_eq!(folds_to(word, key), fold(word) == key, "{word} {key}");
+        }
     }
 
     #[test]

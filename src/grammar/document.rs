@@ -1181,18 +1181,21 @@ fn check_unknown_capitals(
     while let Some((at, tok)) = iter.next() {
         let word = tok.trim_end_matches([',', '.', ';', ':']);
         // After a sentence end or a coordinating word (`og`, `and`); a bare comma lists names.
+        // The cheap tests first: most words are not in capitals, and few open a clause.
         let opens = prev_end_sentence || lex.operative.coordinators.iter().any(|c| c == prev_word);
-        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        while verbs.get(next_verb).is_some_and(|v| v.end <= at) {
-            next_verb += 1;
-        }
-        let covered = verbs.get(next_verb).is_some_and(|v| v.start <= at);
-        if opens
-            && letters >= UNKNOWN_CAPS_LETTERS
+        let unknown = opens
             && super::verb::is_caps(word)
-            && !covered
+            && word.chars().filter(|c| c.is_alphabetic()).count() >= UNKNOWN_CAPS_LETTERS
             && word.chars().all(|c| c.is_alphabetic() || c == '-')
-        {
+            && {
+                // Verbs are in order and words come in order: the verb that may cover this
+                // word is the first not ended before it.
+                while verbs.get(next_verb).is_some_and(|v| v.end <= at) {
+                    next_verb += 1;
+                }
+                verbs.get(next_verb).is_none_or(|v| v.start > at)
+            };
+        if unknown {
             let mut phrase = word.to_string();
             let mut end = at + word.len();
             while let Some((next_at, next)) = iter.peek() {

@@ -2,10 +2,8 @@
 //! `HILSER … VELKOMMEN`), and their lower-case form after the Council as subject
 //! (`Rådet opfordrer … til`), each mapped to its canonical id from the lexicon.
 
-use std::borrow::Cow;
-
 use super::text::{Tokens, tokens};
-use crate::lexicon::{Lexicon, WordMap, fold, folded};
+use crate::lexicon::{Lexicon, fold, folded_initial, folds_to};
 
 /// Most words a discontinuous phrase may have between its parts (`FORPLIGTER SIG … TIL`).
 const MAX_GAP: usize = 60;
@@ -69,7 +67,7 @@ struct Phrase {
 #[derive(Debug)]
 pub struct VerbMatcher {
     phrases: Vec<Phrase>,
-    by_first_word: WordMap<Vec<usize>>,
+    by_first_word: FirstWords,
     subjects: Vec<Vec<SubjectWord>>,
     coordinators: Vec<String>,
     comma_coordinates: bool,
@@ -83,15 +81,21 @@ struct SubjectWord {
     capital: bool,
 }
 
-/// A word of the text: its span, and what follows it.
+/// A word of the text: its span, and what follows it. It is folded only where it is compared.
 #[derive(Debug, Clone)]
 struct Word<'t> {
     start: usize,
     end: usize,
     text: &'t str,
-    lower: Cow<'t, str>,
     comma_after: bool,
     sentence: usize,
+}
+
+impl Word<'_> {
+    /// Whether the word folds to `key`, a folded word of the grammar.
+    fn is(&self, key: &str) -> bool {
+        folds_to(self.text, key)
+    }
 }
 
 impl VerbMatcher {
@@ -115,10 +119,10 @@ impl VerbMatcher {
                 }
             }
         }
-        let mut by_first_word: WordMap<Vec<usize>> = WordMap::default();
+        let mut by_first_word = FirstWords::default();
         for (i, p) in phrases.iter().enumerate() {
             if let Some(first) = p.parts.first().and_then(|part| part.first()) {
-                by_first_word.entry(first.lower.clone()).or_default().push(i);
+                by_first_word.insert(&first.lower, i);
             }
         }
         let subjects = lex
@@ -142,10 +146,12 @@ impl VerbMatcher {
     /// The phrase opening `text` in capitals (a recital opener such as `SOM MINDER OM`), if any:
     /// its canonical id and the byte length of the matched words.
     pub fn opening(&self, text: &str) -> Option<(String, usize)> {
-        let mut rest = Words::new(text);
-        // No phrase starts with the first word: most lines end here, after one look-up.
-        let first = rest.next().filter(|w| self.by_first_word.contains_key(w.lower.as_ref()))?;
-        let words: Vec<Word> = std::iter::once(first).chain(rest).collect();
+        // No phrase starts with the first words: most lines end here, mostly without folding.
+        let mut texts = word_texts(text);
+        if !self.may_start(None, texts.next()?, texts, false) {
+            return None;
+        }
+        let words: Vec<Word> = Words::new(text).collect();
         let m = self.best_at(&words, 0, Mode::Capitals)?;
         let last = m.parts.last().map(|&(_, e)| e)?;
         let end = words.get(last)?.end;
@@ -155,23 +161,31 @@ impl VerbMatcher {
     /// Every operative verb in `text`, in order. `lower_case` allows the lower-case forms,
     /// which only conclusions use.
     pub fn find(&self, text: &str, lower_case: bool) -> Vec<VerbMatch> {
-        let words = words(text);
+        // Most texts have no word where a match may start: they are read once, mostly without
+        // folding, and allocate nothing. Nothing before the first such word can match.
+        let Some(first) = self.first_match_from(text, lower_case) else {
+            return Vec::new();
+        };
+        self.find_from(text, &words(text), first, lower_case)
+    }
+
+    /// The operative verbs of `text`, split into `words`, that start at word `first` or after.
+    fn find_from(&self, text: &str, words: &[Word], first: usize, lower_case: bool) -> Vec<VerbMatch> {
         let mut found = Vec::new();
         let mut taken = vec![false; words.len()];
         let mut last_clause_sentence: Option<usize> = None;
-        let mut i = 0;
+        let mut i = first;
         while i < words.len() {
             // No phrase starts with this word, in capitals or lower case: one look-up.
-            let starts_phrase =
-                words.get(i).is_some_and(|w| self.by_first_word.contains_key(w.lower.as_ref()));
+            let starts_phrase = words.get(i).is_some_and(|w| self.by_first_word.starts_any(w.text));
             if taken.get(i) == Some(&true) || !starts_phrase {
                 i += 1;
                 continue;
             }
-            let caps = self.best_at(&words, i, Mode::Capitals);
+            let caps = self.best_at(words, i, Mode::Capitals);
             let hit = match caps {
                 Some(m) => Some((m, Form::Capitals)),
-                None if lower_case => self.lower_case_at(&words, i, last_clause_sentence),
+                None if lower_case => self.lower_case_at(words, i, last_clause_sentence),
                 None => None,
             };
             let Some((m, form)) = hit else {
@@ -211,6 +225,82 @@ impl VerbMatcher {
         found
     }
 
+    /// The index of the first word of `text` where a match may start (see
+    /// [`Self::may_start`]): none starts before it.
+    fn first_match_from(&self, text: &str, lower_case: bool) -> Option<usize> {
+        let mut raws = tokens(text);
+        let mut prev = None;
+        let mut at = 0;
+        while let Some((_, raw)) = raws.next() {
+            // Most tokens start and end with a letter or digit: they are words as they stand,
+            // and most are rejected on those two bytes.
+            if let (Some(&first), Some(&last)) = (raw.as_bytes().first(), raw.as_bytes().last())
+                && first.is_ascii_alphanumeric()
+                && last.is_ascii_alphanumeric()
+                && !self.by_first_word.may_start_and_end(first, last)
+            {
+                prev = Some(raw);
+                at += 1;
+                continue;
+            }
+            let (_, word) = word_core(raw);
+            if word.is_empty() {
+                continue;
+            }
+            if self.may_start(prev, word, cores(raws.clone()), lower_case) {
+                return Some(at);
+            }
+            prev = Some(word);
+            at += 1;
+        }
+        None
+    }
+
+    /// Whether the first match of a text may start at `word`, after `prev` and before
+    /// `following`: the first part of a phrase stands there, and either its first capitalised
+    /// word is in capitals, or, with `lower_case`, the word is not and stands next to a word of
+    /// the subject or opens with a capital. A coordinated verb needs an earlier match.
+    fn may_start<'t>(
+        &self,
+        prev: Option<&str>,
+        word: &str,
+        following: impl Iterator<Item = &'t str> + Clone,
+        lower_case: bool,
+    ) -> bool {
+        let Some(phrases) = self.by_first_word.phrases(word) else {
+            return false;
+        };
+        let lower = lower_case && !is_caps(word);
+        let lower_in_context = lower
+            && (word.chars().next().is_some_and(char::is_uppercase)
+                || prev.is_some_and(|p| {
+                    self.subjects.iter().any(|s| s.last().is_none_or(|sw| folds_to(p, &sw.lower)))
+                }));
+        phrases.iter().any(|&p| {
+            let Some(part) = self.phrases.get(p).and_then(|p| p.parts.first()) else {
+                return false;
+            };
+            let mut following = following.clone();
+            let mut capitals = None;
+            for (k, pw) in part.iter().enumerate() {
+                let w = if k == 0 { Some(word) } else { following.next() };
+                let Some(w) = w.filter(|w| k == 0 || folds_to(w, &pw.lower)) else {
+                    return false;
+                };
+                if pw.caps && capitals.is_none() {
+                    capitals = Some(is_caps(w));
+                }
+            }
+            capitals != Some(false)
+                || lower_in_context
+                || (lower
+                    && self.subjects.iter().any(|s| {
+                        s.first()
+                            .is_none_or(|sw| following.clone().next().is_some_and(|w| folds_to(w, &sw.lower)))
+                    }))
+        })
+    }
+
     /// A lower-case operative verb at word `i`, if its context makes it one.
     fn lower_case_at(
         &self,
@@ -236,7 +326,7 @@ impl VerbMatcher {
             return sentence_start.then_some((m, Form::Initial));
         }
         let coordinated = prev.is_some_and(|p| {
-            self.coordinators.iter().any(|c| *c == p.lower) || (self.comma_coordinates && p.comma_after)
+            self.coordinators.iter().any(|c| p.is(c)) || (self.comma_coordinates && p.comma_after)
         });
         if coordinated && last_clause_sentence == Some(word.sentence) {
             return Some((m, Form::Coordinated));
@@ -249,9 +339,7 @@ impl VerbMatcher {
         self.subjects.iter().any(|subject| {
             i >= subject.len()
                 && subject.iter().enumerate().all(|(k, s)| {
-                    words
-                        .get(i - subject.len() + k)
-                        .is_some_and(|w| w.lower == s.lower && like_name(w.text, s))
+                    words.get(i - subject.len() + k).is_some_and(|w| w.is(&s.lower) && like_name(w.text, s))
                 })
         })
     }
@@ -262,14 +350,14 @@ impl VerbMatcher {
             subject
                 .iter()
                 .enumerate()
-                .all(|(k, s)| words.get(i + k).is_some_and(|w| w.lower == s.lower && like_name(w.text, s)))
+                .all(|(k, s)| words.get(i + k).is_some_and(|w| w.is(&s.lower) && like_name(w.text, s)))
         })
     }
 
     /// The best phrase starting at word `i`: most words matched, then the shortest span.
     fn best_at(&self, words: &[Word], i: usize, mode: Mode) -> Option<Candidate> {
         let first = words.get(i)?;
-        let candidates = self.by_first_word.get(first.lower.as_ref())?;
+        let candidates = self.by_first_word.phrases(first.text)?;
         candidates.iter().filter_map(|&p| self.match_phrase(p, words, i, mode)).max_by(|a, b| {
             let wa = self.phrases.get(a.phrase).map_or(0, |p| p.words);
             let wb = self.phrases.get(b.phrase).map_or(0, |p| p.words);
@@ -279,11 +367,16 @@ impl VerbMatcher {
 
     fn match_phrase(&self, phrase: usize, words: &[Word], i: usize, mode: Mode) -> Option<Candidate> {
         let p = self.phrases.get(phrase)?;
+        // The first part is where most candidates fail: nothing is allocated for them.
+        let first = p.parts.first()?;
+        if !part_matches(first, words, i, mode) {
+            return None;
+        }
         let mut parts = Vec::with_capacity(p.parts.len());
         let mut next = i;
         for (k, part) in p.parts.iter().enumerate() {
             let start = if k == 0 {
-                part_matches(part, words, next, mode).then_some(next)?
+                next
             } else {
                 let sentence = words.get(next.checked_sub(1)?)?.sentence;
                 let limit = (next + 1 + MAX_GAP).min(words.len());
@@ -301,7 +394,7 @@ impl VerbMatcher {
 
     /// Word `j` is a capitalised word that opens some phrase: a gap may not run over it.
     fn opens_phrase(&self, words: &[Word], j: usize) -> bool {
-        words.get(j).is_some_and(|w| is_caps(w.text) && self.by_first_word.contains_key(w.lower.as_ref()))
+        words.get(j).is_some_and(|w| is_caps(w.text) && self.by_first_word.starts_any(w.text))
     }
 }
 
@@ -326,6 +419,120 @@ impl Candidate {
     }
 }
 
+/// The folded first words of a matcher's phrases, grouped by their first letter, so a word of
+/// a text is compared with few of them. Most words are rejected on their first and last
+/// letters, when those are ASCII, and, when the whole word is, on its length.
+#[derive(Debug)]
+struct FirstWords {
+    /// By the ASCII letter a folded first word starts with: the words, with the phrases each
+    /// starts.
+    ascii: Vec<Group>,
+    /// By the ASCII letter an ASCII folded first word starts with, a bit per byte length; bit
+    /// 63 stands for every length from 63 up.
+    ascii_lengths: [u64; 128],
+    /// By the ASCII letter a folded first word starts with, a bit per ASCII letter it ends with.
+    ascii_ends: [u128; 128],
+    /// The folded first words that start with a letter outside ASCII, grouped by that letter.
+    other: Vec<(char, Group)>,
+}
+
+/// Folded first words that start with one letter, each with the phrases it starts.
+type Group = Vec<(String, Vec<usize>)>;
+
+impl Default for FirstWords {
+    fn default() -> FirstWords {
+        FirstWords {
+            ascii: vec![Vec::new(); 128],
+            ascii_lengths: [0; 128],
+            ascii_ends: [0; 128],
+            other: Vec::new(),
+        }
+    }
+}
+
+impl FirstWords {
+    /// Records that phrase `phrase` starts with the folded word `key`.
+    fn insert(&mut self, key: &str, phrase: usize) {
+        let Some(initial) = key.chars().next() else {
+            return;
+        };
+        let group = if let Some(byte) = ascii_index(initial) {
+            if let Some(lengths) = self.ascii_lengths.get_mut(byte)
+                && key.is_ascii()
+            {
+                *lengths |= length_bit(key.len());
+            }
+            if let Some(ends) = self.ascii_ends.get_mut(byte)
+                && let Some(last) = key.chars().next_back().and_then(ascii_index)
+            {
+                *ends |= 1 << last;
+            }
+            self.ascii.get_mut(byte)
+        } else {
+            if !self.other.iter().any(|(c, _)| *c == initial) {
+                self.other.push((initial, Vec::new()));
+            }
+            self.other.iter_mut().find(|(c, _)| *c == initial).map(|(_, group)| group)
+        };
+        let Some(group) = group else {
+            return;
+        };
+        match group.iter_mut().find(|(k, _)| k == key) {
+            Some((_, phrases)) => phrases.push(phrase),
+            None => group.push((key.to_string(), vec![phrase])),
+        }
+    }
+
+    /// The phrases starting with `word` as written, in any case: those whose folded first
+    /// word is [`fold`]`(word)`.
+    fn phrases(&self, word: &str) -> Option<&[usize]> {
+        let bytes = word.as_bytes();
+        let (&first, &last) = (bytes.first()?, bytes.last()?);
+        if first.is_ascii() && last.is_ascii() && !self.may_start_and_end(first, last) {
+            return None;
+        }
+        let group = if first.is_ascii() && word.is_ascii() {
+            let byte = usize::from(first.to_ascii_lowercase());
+            if self.ascii_lengths.get(byte).copied().unwrap_or(0) & length_bit(word.len()) == 0 {
+                return None;
+            }
+            let group = self.ascii.get(byte)?;
+            let (_, phrases) =
+                group.iter().find(|(key, _)| key.len() == word.len() && key.eq_ignore_ascii_case(word))?;
+            return Some(phrases);
+        } else {
+            let initial = folded_initial(word)?;
+            match ascii_index(initial) {
+                Some(byte) => self.ascii.get(byte)?,
+                None => &self.other.iter().find(|(c, _)| *c == initial)?.1,
+            }
+        };
+        group.iter().find(|(key, _)| folds_to(word, key)).map(|(_, phrases)| phrases.as_slice())
+    }
+
+    /// Whether a word written with the ASCII bytes `first` and `last` at its ends may be a
+    /// first word: an ASCII letter folds to its lower case alone, wherever it stands.
+    fn may_start_and_end(&self, first: u8, last: u8) -> bool {
+        let ends = self.ascii_ends.get(usize::from(first.to_ascii_lowercase())).copied().unwrap_or(0);
+        last.is_ascii() && ends & (1 << last.to_ascii_lowercase()) != 0
+    }
+
+    /// Whether some phrase starts with `word` as written, in any case.
+    fn starts_any(&self, word: &str) -> bool {
+        self.phrases(word).is_some()
+    }
+}
+
+/// The index of an ASCII character in the per-letter tables.
+fn ascii_index(c: char) -> Option<usize> {
+    c.is_ascii().then_some(c as usize)
+}
+
+/// The bit of [`FirstWords::ascii_lengths`] for a byte length.
+fn length_bit(len: usize) -> u64 {
+    1 << len.min(63)
+}
+
 /// The words of `part` stand at `at`. In capitals, the part's first capitalised word must be
 /// written in capitals (`MED TILFREDSHED på` matches `MED TILFREDSHED PÅ`; `til` never
 /// matches the `TIL` of `OPFORDRER … TIL`).
@@ -335,7 +542,7 @@ fn part_matches(part: &[PhraseWord], words: &[Word], at: usize, mode: Mode) -> b
         let Some(w) = words.get(at + k) else {
             return false;
         };
-        if w.lower != pw.lower {
+        if !w.is(&pw.lower) {
             return false;
         }
         if mode == Mode::Capitals && pw.caps && !anchor_seen {
@@ -388,32 +595,52 @@ impl<'t> Words<'t> {
     }
 }
 
+/// A token without the marks around it (`(«REAFFIRMS»,` is `REAFFIRMS`): where the word
+/// starts in the token, and the word.
+fn word_core(raw: &str) -> (usize, &str) {
+    const OPENING: &[char] = &['(', '"', '\'', '“', '”', '‘', '’', '«', '»', '[', '„'];
+    const CLOSING: &[char] = &['.', ',', ';', ':', '!', '?', ')', '"', '\'', '”', '’', '»', ']', '“'];
+    // Marks are never letters or digits: most words have none to trim.
+    let opened = match raw.as_bytes().first() {
+        Some(b) if b.is_ascii_alphanumeric() => raw,
+        _ => raw.trim_start_matches(OPENING),
+    };
+    let core = match opened.as_bytes().last() {
+        Some(b) if b.is_ascii_alphanumeric() => opened,
+        _ => opened.trim_end_matches(CLOSING),
+    };
+    (raw.len() - opened.len(), core)
+}
+
+/// The words of clean text as written, as [`Words`] finds them, without their spans or folding.
+fn word_texts(text: &str) -> impl Iterator<Item = &str> + Clone {
+    cores(tokens(text))
+}
+
+/// The words of the rest of a text's tokens, as [`word_texts`].
+fn cores(raws: Tokens<'_>) -> impl Iterator<Item = &str> + Clone {
+    raws.map(|(_, raw)| word_core(raw).1).filter(|core| !core.is_empty())
+}
+
 impl<'t> Iterator for Words<'t> {
     type Item = Word<'t>;
 
     fn next(&mut self) -> Option<Word<'t>> {
-        const OPENING: &[char] = &['(', '"', '\'', '“', '”', '‘', '’', '«', '»', '[', '„'];
-        const CLOSING: &[char] = &['.', ',', ';', ':', '!', '?', ')', '"', '\'', '”', '’', '»', ']', '“'];
         loop {
             let (raw_start, raw) = self.raws.next()?;
-            // Marks are never letters or digits: most words have none to trim.
-            let opened = match raw.as_bytes().first() {
-                Some(b) if b.is_ascii_alphanumeric() => raw,
-                _ => raw.trim_start_matches(OPENING),
-            };
-            let core_start = raw.len() - opened.len();
-            let core = match opened.as_bytes().last() {
-                Some(b) if b.is_ascii_alphanumeric() => opened,
-                _ => opened.trim_end_matches(CLOSING),
-            };
+            let (core_start, core) = word_core(raw);
             if core.is_empty() {
                 continue;
             }
             let trailing = &raw[core_start + core.len()..];
             // A sentence ends at `.`, `!` or `?` before a word that starts in capitals.
             let starts_upper = core.chars().next().is_some_and(char::is_uppercase);
-            let between = self.prev_end.and_then(|end| self.text.get(end..raw_start + core_start));
-            if starts_upper && between.is_some_and(|b| b.bytes().any(|c| matches!(c, b'.' | b'!' | b'?'))) {
+            if starts_upper
+                && self
+                    .prev_end
+                    .and_then(|end| self.text.as_bytes().get(end..raw_start + core_start))
+                    .is_some_and(|between| between.iter().any(|c| matches!(c, b'.' | b'!' | b'?')))
+            {
                 self.sentence += 1;
             }
             let end = raw_start + core_start + core.len();
@@ -422,7 +649,6 @@ impl<'t> Iterator for Words<'t> {
                 start: raw_start + core_start,
                 end,
                 text: core,
-                lower: folded(core),
                 comma_after: trailing.bytes().any(|b| b == b','),
                 sentence: self.sentence,
             });
@@ -617,6 +843,141 @@ mod tests {
         );
         // seeds/003: `We welcome` is not the Council.
         assert!(found("en", "We welcome the Committee’s adoption of the UN Convention", true).is_empty());
+    }
+
+    #[test]
+    fn first_words_are_found_in_any_case_and_only_whole() {
+        for code in ["en", "da", "de", "el", "bg", "ro", "mt", "ga"] {
+            let m = matcher(code);
+            let keys: Vec<&str> =
+                m.phrases.iter().filter_map(|p| p.parts.first()?.first()).map(|w| w.lower.as_str()).collect();
+            for key in &keys {
+                let upper = key.to_uppercase();
+                let mut title =
+                    key.chars().next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
+                title.extend(key.chars().skip(1));
+                let shorter: String = key.chars().skip(1).collect();
+                for word in
+                    [key.to_string(), upper.clone(), title, format!("{key}s"), format!("{upper}A"), shorter]
+                {
+                    let expected = keys.contains(&fold(&word).as_str());
+                    assert_eq!(m.by_first_word.phrases(&word).is_some(), expected, "{code} {word}");
+                }
+            }
+        }
+        let en = matcher("en");
+        for word in ["", "i", "it", "IS", "Stresses", "STRESSE", "stressesx", "STRE\u{301}SSES"] {
+            assert_eq!(en.by_first_word.starts_any(word), matches!(word, "IS" | "Stresses"), "{word}");
+        }
+        let de = matcher("de");
+        for word in ["BEGRÜẞT", "begrüßt", "BEGRÜSST", "Begrüsst"] {
+            assert!(de.by_first_word.starts_any(word), "{word}");
+        }
+        assert!(!de.by_first_word.starts_any("begrüs"));
+        let el = matcher("el");
+        for word in ["ΤΟΝΙΖΕΙ", "τονίζει", "Τονίζει", "ΤΟΝΊΖΕΙ"] {
+            assert!(el.by_first_word.starts_any(word), "{word}");
+        }
+        assert!(!el.by_first_word.starts_any("τονίζεις"));
+    }
+
+    #[test]
+    fn first_match_is_where_a_phrase_may_start() {
+        let en = matcher("en");
+        let first = |text, lower| en.first_match_from(text, lower);
+        // `is` starts `IS COMMITTED TO` only with the rest of its first part.
+        assert_eq!(first("what it is and is not", true), None);
+        assert_eq!(first("what is committed to a cause", true), None);
+        // In lower case, next to a word of the subject, or capitalised.
+        assert_eq!(first("It is committed to it", true), Some(1));
+        assert_eq!(first("what is committed to the Union", true), Some(1));
+        assert_eq!(first("the Council notes that", true), Some(2));
+        assert_eq!(first("the Council notes that", false), None);
+        assert_eq!(first("as before. Notes the report", true), Some(2));
+        // In capitals, anywhere.
+        assert_eq!(first("and then it STRONGLY SUPPORTS the", false), Some(3));
+        assert_eq!(first("and then it strongly supports the", false), None);
+        assert_eq!(first("and then it strongly supports the", true), Some(3));
+        assert_eq!(first("and then he strongly SUPPORTS the", false), Some(4));
+        assert_eq!(first("(«STRESSES»,", false), Some(0));
+        // Every match found starts at or after the first word where one may start.
+        for text in [
+            "STRESSES that cybersecurity is essential and CALLS ON the Commission to act.",
+            "The Council notes the report and underlines its importance.",
+            "It is committed to the goals and welcomes the proposal.",
+        ] {
+            let words = words(text);
+            let start = first(text, true).and_then(|i| words.get(i)).map(|w| w.start);
+            let found = en.find(text, true);
+            assert!(!found.is_empty(), "{text}");
+            assert!(found.iter().all(|m| start.is_some_and(|s| m.start >= s)), "{text}");
+        }
+    }
+
+    #[test]
+    fn skipping_to_the_first_possible_match_loses_none() {
+        // Phrases of every language in capitals, lower case and title case, after and before
+        // subjects, coordinators, sentence ends and other words: `find` matches as the loop
+        // over every word does.
+        let lexicons = Lexicons::embedded().unwrap();
+        let (mut found, mut texts) = (0, 0);
+        let mut seed = 1u64;
+        let mut pick = |n: usize| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            usize::try_from(seed >> 33).unwrap() % n.max(1)
+        };
+        for lex in &lexicons.languages {
+            let m = matcher(&lex.code);
+            let mut pieces: Vec<String> = vec!["x".into(), "and.".into(), "(a,".into(), "1.".into()];
+            pieces.extend(lex.operative.subjects.iter().cloned());
+            pieces.extend(lex.operative.coordinators.iter().cloned());
+            pieces.extend(lex.stopwords.iter().take(20).cloned());
+            let phrases: Vec<String> =
+                lex.operative.verbs.values().flatten().map(|p| p.replace('…', "x y")).collect();
+            for phrase in &phrases {
+                let mut title = phrase.to_lowercase();
+                if let Some(c) = title.chars().next() {
+                    title.replace_range(..c.len_utf8(), &c.to_uppercase().to_string());
+                }
+                for written in [phrase.clone(), phrase.to_lowercase(), title] {
+                    for _ in 0..4 {
+                        let mut text = Vec::new();
+                        for _ in 0..pick(6) {
+                            text.push(pieces.get(pick(pieces.len())).cloned().unwrap_or_default());
+                        }
+                        text.push(written.clone());
+                        for _ in 0..pick(4) {
+                            let piece = match pick(3) {
+                                0 => phrases
+                                    .get(pick(phrases.len()))
+                                    .cloned()
+                                    .unwrap_or_default()
+                                    .to_lowercase(),
+                                _ => pieces.get(pick(pieces.len())).cloned().unwrap_or_default(),
+                            };
+                            text.push(piece);
+                        }
+                        let text = text.join(" ");
+                        for lower_case in [true, false] {
+                            let everywhere = m.find_from(&text, &words(&text), 0, lower_case);
+                            assert_eq!(m.find(&text, lower_case), everywhere, "{} {text}", lex.code);
+                            found += everywhere.len();
+                            texts += 1;
+                        }
+                    }
+                }
+            }
+        }
+        // Many hold a match: in capitals, or in lower case in its context.
+        assert!(found > texts / 3, "{found} matches in {texts} texts");
+    }
+
+    #[test]
+    fn word_texts_are_the_words_as_written() {
+        let text = "(«REAFFIRMS», its  support. — the";
+        let texts: Vec<&str> = word_texts(text).collect();
+        assert_eq!(texts, ["REAFFIRMS", "its", "support", "—", "the"]);
+        assert_eq!(texts, words(text).iter().map(|w| w.text).collect::<Vec<_>>());
     }
 
     #[test]
