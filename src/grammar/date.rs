@@ -74,7 +74,7 @@ pub fn scan_dates(text: &str, lex: &Lexicon) -> (Vec<DateMatch>, Vec<std::ops::R
         return (found, impossible);
     };
     let grammar = Grammar::new(lex);
-    for token in text.split(char::is_whitespace) {
+    for token in white_space_split(text) {
         if text.offset(token) > last_digit {
             break;
         }
@@ -86,6 +86,11 @@ pub fn scan_dates(text: &str, lex: &Lexicon) -> (Vec<DateMatch>, Vec<std::ops::R
             Some(b) if b.is_ascii_alphanumeric() => token,
             _ => token.trim_start_matches(OPENING_MARKS),
         };
+        // What `may_start` accepts, a day prefix included, begins with a digit or as a word
+        // the lexicon lists does: most tokens end here, before any production runs.
+        if !opened.starts_with(|c: char| c.is_ascii_digit()) && !lex.may_open_date_word(opened) {
+            continue;
+        }
         let word = grammar.without_day_prefix(opened);
         let Some(input) = text.get(text.offset(word)..) else {
             continue;
@@ -120,6 +125,74 @@ pub fn scan_dates(text: &str, lex: &Lexicon) -> (Vec<DateMatch>, Vec<std::ops::R
         }
     }
     (found, impossible)
+}
+
+/// What each byte can be the first of: a white space character, or a character that may be one.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ByteClass {
+    Other,
+    /// ASCII white space: tab, line feed, vertical tab, form feed, carriage return, space.
+    Space,
+    /// The lead byte of U+0080–U+00BF or U+1000–U+3FFF, where the other white space lies
+    /// (U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000).
+    MaybeSpace,
+}
+
+/// [`ByteClass`] by byte value.
+static BYTE_CLASSES: [ByteClass; 256] = {
+    let mut classes = [ByteClass::Other; 256];
+    let mut b = 0;
+    while b < 256 {
+        classes[b] = match b as u8 {
+            b'\t'..=b'\r' | b' ' => ByteClass::Space,
+            0xC2 | 0xE1..=0xE3 => ByteClass::MaybeSpace,
+            _ => ByteClass::Other,
+        };
+        b += 1;
+    }
+    classes
+};
+
+/// `text.split(char::is_whitespace)`, found a byte at a time: only the lead bytes of the
+/// ranges holding non-ASCII white space are decoded.
+fn white_space_split(text: &str) -> WhiteSpaceSplit<'_> {
+    WhiteSpaceSplit { rest: Some(text) }
+}
+
+/// The iterator of [`white_space_split`].
+struct WhiteSpaceSplit<'t> {
+    rest: Option<&'t str>,
+}
+
+impl<'t> Iterator for WhiteSpaceSplit<'t> {
+    type Item = &'t str;
+
+    fn next(&mut self) -> Option<&'t str> {
+        let rest = self.rest?;
+        let mut from = 0;
+        while let Some(at) = rest
+            .as_bytes()
+            .get(from..)
+            .and_then(|tail| tail.iter().position(|&b| BYTE_CLASSES[usize::from(b)] != ByteClass::Other))
+        {
+            let at = from + at;
+            let width = match rest.as_bytes().get(at).map(|&b| BYTE_CLASSES[usize::from(b)]) {
+                Some(ByteClass::Space) => 1,
+                _ => rest
+                    .get(at..)
+                    .and_then(|s| s.chars().next())
+                    .filter(|c| c.is_whitespace())
+                    .map_or(0, char::len_utf8),
+            };
+            if width > 0 {
+                self.rest = rest.get(at + width..);
+                return rest.get(..at);
+            }
+            from = at + 1;
+        }
+        self.rest = None;
+        Some(rest)
+    }
 }
 
 /// Brackets and quotes that may stand before a date in the same token (`(2020)`, `»2020«`).
@@ -1314,5 +1387,88 @@ mod tests {
             assert!(found.contains(&expected), "{expected} not in {found:?}");
         }
         assert!(!found.iter().any(|s| s.contains("2030")), "{found:?}");
+    }
+
+    #[test]
+    fn white_space_split_is_split_at_white_space() {
+        let texts = [
+            "",
+            " ",
+            "a",
+            " a  b ",
+            "25.\u{a0}juni\u{2009}2013",
+            "x\u{3000}y\u{85}z\u{1680}w\u{202f}v\u{205f}u\u{2028}t",
+            "€ 5 – 6 «7» ½",
+            "\t1\n2\r\u{b}3\u{c}4",
+            "ΜΑΐΟΥ  2020",
+        ];
+        for text in texts {
+            let expected: Vec<_> = text.split(char::is_whitespace).collect();
+            assert_eq!(white_space_split(text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
+        let mut text = String::new();
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            text.clear();
+            text.extend(['a', c, 'b', c]);
+            assert!(white_space_split(&text).eq(text.split(char::is_whitespace)), "{c:?}");
+        }
+    }
+
+    /// The words `may_start` is asked about: every listed word in several cases, with and
+    /// without what may follow it, and near misses.
+    fn date_start_probes(lex: &Lexicon) -> Vec<String> {
+        let dates = &lex.dates;
+        let listed = dates.months.iter().flatten().chain(&dates.range_openers).chain(&dates.day_prefixes);
+        let mut probes = Vec::new();
+        for word in listed {
+            let mut chars = word.chars();
+            let capitalised: String =
+                chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
+            for form in [word.clone(), word.to_uppercase(), capitalised] {
+                for after in ["", ".", ". 2020", " 2020", "x", "11", "’"] {
+                    probes.push(format!("{form}{after}"));
+                }
+                let shorter: String = form.chars().take(form.chars().count().saturating_sub(1)).collect();
+                probes.push(shorter);
+            }
+        }
+        probes.extend(
+            ["", "ß", "SS", "İ", "x", "the", "Rådet", "συμβούλιο", "2020", "(5", "1er"].map(String::from),
+        );
+        probes
+    }
+
+    #[test]
+    fn may_open_date_word_admits_every_token_that_may_start_a_date() {
+        for lex in &Lexicons::embedded().unwrap().languages {
+            let grammar = Grammar::new(lex);
+            for probe in date_start_probes(lex) {
+                let word = grammar.without_day_prefix(&probe);
+                if grammar.may_start(word) && !probe.starts_with(|c: char| c.is_ascii_digit()) {
+                    assert!(lex.may_open_date_word(&probe), "{}: {probe:?}", lex.code);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn may_open_date_word_rejects_other_words() {
+        assert!(lex("en").may_open_date_word("December"));
+        assert!(lex("en").may_open_date_word("FROM"));
+        assert!(lex("it").may_open_date_word("dall’11"));
+        assert!(lex("ga").may_open_date_word("Ó"));
+        assert!(lex("el").may_open_date_word("ΜΑΐΟΥ"));
+        assert!(lex("de").may_open_date_word("März"));
+        for (code, word) in [
+            ("en", "the"),
+            ("en", "Council"),
+            ("en", "d"),
+            ("da", "Rådet"),
+            ("el", "Συμβούλιο"),
+            ("bg", "Съвета"),
+            ("de", ""),
+        ] {
+            assert!(!lex(code).may_open_date_word(word), "{code}: {word:?}");
+        }
     }
 }
