@@ -21,6 +21,7 @@ use nom::error::{Error, ErrorKind};
 use nom::sequence::{preceded, terminated};
 use nom::{IResult, Offset, Parser};
 
+use super::text::find_last_byte;
 use crate::lexicon::{Dates, Lexicon, Order, same_word};
 use crate::model::Precision;
 
@@ -70,7 +71,7 @@ pub fn scan_dates(text: &str, lex: &Lexicon) -> (Vec<DateMatch>, Vec<std::ops::R
     let mut found = Vec::new();
     let mut resume = 0;
     // Every production reads a day or a year: no date starts after the text's last digit.
-    let Some(last_digit) = text.bytes().rposition(|b| b.is_ascii_digit()) else {
+    let Some(last_digit) = find_last_byte(text.as_bytes(), |b| b.is_ascii_digit()) else {
         return (found, impossible);
     };
     let grammar = Grammar::new(lex);
@@ -169,26 +170,20 @@ impl<'t> Iterator for WhiteSpaceSplit<'t> {
 
     fn next(&mut self) -> Option<&'t str> {
         let rest = self.rest?;
-        let mut from = 0;
-        while let Some(at) = rest
-            .as_bytes()
-            .get(from..)
-            .and_then(|tail| tail.iter().position(|&b| BYTE_CLASSES[usize::from(b)] != ByteClass::Other))
-        {
-            let at = from + at;
-            let width = match rest.as_bytes().get(at).map(|&b| BYTE_CLASSES[usize::from(b)]) {
-                Some(ByteClass::Space) => 1,
-                _ => rest
-                    .get(at..)
-                    .and_then(|s| s.chars().next())
-                    .filter(|c| c.is_whitespace())
-                    .map_or(0, char::len_utf8),
+        for (at, &b) in rest.as_bytes().iter().enumerate() {
+            let width = match BYTE_CLASSES[usize::from(b)] {
+                ByteClass::Other => continue,
+                ByteClass::Space => 1,
+                ByteClass::MaybeSpace => {
+                    let c = rest.get(at..).and_then(|s| s.chars().next());
+                    match c.filter(|c| c.is_whitespace()) {
+                        Some(c) => c.len_utf8(),
+                        None => continue,
+                    }
+                }
             };
-            if width > 0 {
-                self.rest = rest.get(at + width..);
-                return rest.get(..at);
-            }
-            from = at + 1;
+            self.rest = rest.get(at + width..);
+            return rest.get(..at);
         }
         self.rest = None;
         Some(rest)

@@ -372,6 +372,21 @@ fn find_byte(bytes: &[u8], wanted: impl Fn(u8) -> bool) -> Option<usize> {
     rest.iter().position(|&b| wanted(b)).map(|i| at + i)
 }
 
+/// The offset of the last byte of `bytes` that `wanted` accepts, found as [`find_byte`] finds
+/// the first, from the end.
+pub fn find_last_byte(bytes: &[u8], wanted: impl Fn(u8) -> bool) -> Option<usize> {
+    const BLOCK: usize = 32;
+    let mut blocks = bytes.rchunks_exact(BLOCK);
+    let mut end = bytes.len();
+    for block in &mut blocks {
+        if block.iter().fold(false, |any, &b| any | wanted(b)) {
+            break;
+        }
+        end -= BLOCK;
+    }
+    bytes.get(..end)?.iter().rposition(|&b| wanted(b))
+}
+
 /// Whitespace as running text treats it: including no-break spaces and form feeds.
 pub fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}'
@@ -446,6 +461,22 @@ mod tests {
         }
         assert_eq!(find_byte(b"", digit), None);
         assert_eq!(find_byte("æøå/:".as_bytes(), digit), None);
+    }
+
+    #[test]
+    fn find_last_byte_finds_the_last_wanted_byte_in_any_block() {
+        let digit = |b: u8| b.is_ascii_digit();
+        let mut text = vec![b'a'; 100];
+        assert_eq!(find_last_byte(&text, digit), None);
+        for at in [0, 3, 4, 35, 36, 37, 67, 68, 99] {
+            text[at] = b'7';
+            assert_eq!(find_last_byte(&text, digit), Some(at), "{at}");
+            text[..at].fill(b'8');
+            assert_eq!(find_last_byte(&text, digit), Some(at), "{at}");
+            text.fill(b'a');
+        }
+        assert_eq!(find_last_byte(b"", digit), None);
+        assert_eq!(find_last_byte("1 æøå/:".as_bytes(), digit), Some(0));
     }
 
     #[test]
