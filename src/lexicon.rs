@@ -88,6 +88,8 @@ pub struct Lexicon {
 /// prefixes. Only the first word of a multiword form counts (ga `Deireadh Fómhair`).
 #[derive(Debug, Default)]
 struct DateOpenings {
+    /// The ASCII first characters of the pairs and singles below: bit `a` for `a`.
+    ascii_initials: u128,
     /// The pairs below that are ASCII, as a table: bit `b` of `ascii_pairs[a]` for `(a, b)`.
     ascii_pairs: AsciiPairs,
     /// The first two folded characters of every such word that folds to two or more, sorted.
@@ -126,7 +128,11 @@ impl DateOpenings {
     fn add(&mut self, word: &str) {
         let first_word = word.split(' ').next().unwrap_or_default();
         let mut folds = first_word.chars().flat_map(fold_char);
-        match (folds.next(), folds.next()) {
+        let first = folds.next();
+        if let Some(a) = first.and_then(|a| u8::try_from(a).ok()).filter(u8::is_ascii) {
+            self.ascii_initials |= 1 << a;
+        }
+        match (first, folds.next()) {
             (Some(a), Some(b)) => {
                 self.ascii_pairs.insert(a, b);
                 self.pairs.push((a, b));
@@ -146,6 +152,9 @@ impl DateOpenings {
     /// Whether `token`'s first two folded characters are those of one of the words.
     fn admit(&self, token: &str) -> bool {
         let (first, second) = match token.as_bytes() {
+            [a, ..] if a.is_ascii() && self.ascii_initials & (1 << a.to_ascii_lowercase()) == 0 => {
+                return false;
+            }
             // ASCII folds to its lower case, a character to a character.
             [a, b, ..] if a.is_ascii() && b.is_ascii() => {
                 let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());

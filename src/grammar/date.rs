@@ -96,7 +96,7 @@ pub fn scan_dates(text: &str, lex: &Lexicon) -> (Vec<DateMatch>, Vec<std::ops::R
         let Some(input) = text.get(text.offset(word)..) else {
             continue;
         };
-        if !grammar.may_start(input) || is_url(token) {
+        if !number_may_open_date(input) || !grammar.may_start(input) || is_url(token) {
             continue;
         }
         match grammar.date_phrase().parse(input) {
@@ -195,6 +195,17 @@ const OPENING_MARKS: &[char] = &['(', '[', '{', '"', '\'', '«', '»', '„', '�
 
 /// Characters that glue a number into a longer token: `2030-dagsordenen`, `2019/881`, `5G`.
 const GLUE: &[char] = &['-', '‐', '‑', '/', '\\', '_', '@', '%', '+', '=', '&', '#', '°'];
+
+/// Whether the digits `input` starts with, if any, may open a date: every production opens
+/// with a word or with `day` or `year`, which read one or two digits (`day_month_shape` any
+/// two) or four from 1900 to 2099. Most other numbers (`12109/13`, `2.500`) end here.
+fn number_may_open_date(input: &str) -> bool {
+    match input.bytes().take_while(u8::is_ascii_digit).count() {
+        0..=2 => true,
+        4 => input.starts_with("19") || input.starts_with("20"),
+        _ => false,
+    }
+}
 
 /// A web address: its numbers are paths and ids, never dates.
 fn is_url(token: &str) -> bool {
@@ -1443,6 +1454,36 @@ mod tests {
                     assert!(lex.may_open_date_word(&probe), "{}: {probe:?}", lex.code);
                 }
             }
+        }
+    }
+
+    #[test]
+    fn number_may_open_date_as_a_day_or_a_year() {
+        for input in [
+            "",
+            "maj 2020",
+            "1",
+            "25. juni",
+            "31.2.2020",
+            "00",
+            "45",
+            "1999",
+            "2099",
+            "2020-2024",
+            "19.2.2020",
+            "2.500",
+        ] {
+            assert!(number_may_open_date(input), "{input:?}");
+        }
+        for input in ["123", "12109/13", "1899", "2100", "0202", "20245"] {
+            assert!(!number_may_open_date(input), "{input:?}");
+        }
+        // Whatever it rejects no production reads, nor the impossible-day check.
+        let da = Grammar::new(lex("da"));
+        for input in ["123. maj 2020", "1899", "2100-2101", "12109/13", "00031. december 2020"] {
+            assert!(!number_may_open_date(input), "{input:?}");
+            assert!(da.date_phrase().parse(input).is_err(), "{input:?}");
+            assert!(da.day_month_shape().parse(input).is_err(), "{input:?}");
         }
     }
 
