@@ -358,7 +358,7 @@ impl<'t, F: Fn(u8) -> bool> Iterator for TokensHolding<'t, F> {
 
 /// The offset of the first byte of `bytes` that `wanted` accepts. Blocks without one, most of
 /// them, are passed over with a test free of branches, which compiles to vector instructions.
-fn find_byte(bytes: &[u8], wanted: impl Fn(u8) -> bool) -> Option<usize> {
+pub fn find_byte(bytes: &[u8], wanted: impl Fn(u8) -> bool) -> Option<usize> {
     const BLOCK: usize = 32;
     let mut blocks = bytes.chunks_exact(BLOCK);
     let mut at = 0;
