@@ -8,7 +8,8 @@
 //!
 //! [`find_dates`] tries the grammar once per whitespace-separated token, at its first character
 //! after any opening bracket or quote, and only if the token starts with a digit, a month name
-//! or a range opener: the scan is linear, and most words cost one look-up. Numbers inside a
+//! or a range opener: the scan is linear, and most words are turned away on their first two
+//! letters ([`Lexicon::may_open_date_word`]) before any production runs. Numbers inside a
 //! token (`covid-19`, `COM(2020)`, `12109/13`, `…/2024/December/…`) are never tried, and a
 //! date must end where a word ends (`2030-dagsordenen`, `5G` are not dates).
 
