@@ -79,6 +79,99 @@ pub struct Lexicon {
     /// The first letters of the folded month forms: most words are rejected on these.
     #[serde(skip)]
     month_initials: Vec<char>,
+    /// How the words a date may open with begin: most tokens are rejected on these.
+    #[serde(skip)]
+    date_openings: DateOpenings,
+}
+
+/// How the words that may open a date begin, folded: month forms, range openers and day
+/// prefixes. Only the first word of a multiword form counts (ga `Deireadh Fómhair`).
+#[derive(Debug, Default)]
+struct DateOpenings {
+    /// The ASCII first characters of the pairs and singles below: bit `a` for `a`.
+    ascii_initials: u128,
+    /// The pairs below that are ASCII, as a table: bit `b` of `ascii_pairs[a]` for `(a, b)`.
+    ascii_pairs: AsciiPairs,
+    /// The first two folded characters of every such word that folds to two or more, sorted.
+    pairs: Vec<(char, char)>,
+    /// The folded character of every such word that folds to one (ga `ó`).
+    singles: Vec<char>,
+}
+
+/// A set of pairs of ASCII characters, one bit each.
+#[derive(Debug)]
+struct AsciiPairs([u128; 128]);
+
+impl Default for AsciiPairs {
+    fn default() -> AsciiPairs {
+        AsciiPairs([0; 128])
+    }
+}
+
+impl AsciiPairs {
+    /// Adds `(a, b)` if both are ASCII.
+    fn insert(&mut self, a: char, b: char) {
+        if let (Ok(a), Ok(b)) = (u8::try_from(a), u8::try_from(b))
+            && let Some(row) = self.0.get_mut(usize::from(a))
+            && b < 128
+        {
+            *row |= 1 << b;
+        }
+    }
+
+    fn contains(&self, a: u8, b: u8) -> bool {
+        self.0.get(usize::from(a)).is_some_and(|row| b < 128 && row & (1 << b) != 0)
+    }
+}
+
+impl DateOpenings {
+    fn add(&mut self, word: &str) {
+        let first_word = word.split(' ').next().unwrap_or_default();
+        let mut folds = first_word.chars().flat_map(fold_char);
+        let first = folds.next();
+        if let Some(a) = first.and_then(|a| u8::try_from(a).ok()).filter(u8::is_ascii) {
+            self.ascii_initials |= 1 << a;
+        }
+        match (first, folds.next()) {
+            (Some(a), Some(b)) => {
+                self.ascii_pairs.insert(a, b);
+                self.pairs.push((a, b));
+            }
+            (Some(a), None) => self.singles.push(a),
+            (None, _) => {}
+        }
+    }
+
+    fn finish(&mut self) {
+        self.pairs.sort_unstable();
+        self.pairs.dedup();
+        self.singles.sort_unstable();
+        self.singles.dedup();
+    }
+
+    /// Whether `token`'s first two folded characters are those of one of the words.
+    fn admit(&self, token: &str) -> bool {
+        let (first, second) = match token.as_bytes() {
+            [a, ..] if a.is_ascii() && self.ascii_initials & (1 << a.to_ascii_lowercase()) == 0 => {
+                return false;
+            }
+            // ASCII folds to its lower case, a character to a character.
+            [a, b, ..] if a.is_ascii() && b.is_ascii() => {
+                let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
+                return self.ascii_pairs.contains(a, b) || self.singles.contains(&char::from(a));
+            }
+            [a] if a.is_ascii() => (char::from(a.to_ascii_lowercase()), None),
+            _ => {
+                let mut folds = token.chars().flat_map(fold_char);
+                let Some(first) = folds.next() else {
+                    return false;
+                };
+                (first, folds.next())
+            }
+        };
+        self.singles.contains(&first)
+            || second.is_some_and(|second| self.pairs.binary_search(&(first, second)).is_ok())
+    }
 }
 
 /// Cover-page labels.
@@ -198,6 +291,13 @@ impl Lexicon {
         Some(month)
     }
 
+    /// Whether `token` may begin, in any case, with a month form, a range opener or a day
+    /// prefix, judged on its first two folded characters: never false when it does, false
+    /// for most other words. A date may also begin with a digit, which this does not check.
+    pub fn may_open_date_word(&self, token: &str) -> bool {
+        self.date_openings.admit(token)
+    }
+
     /// Builds the look-up tables the parsed data does not carry.
     fn prepare(&mut self) {
         for (forms, month) in self.dates.months.iter().zip(1u32..) {
@@ -209,8 +309,13 @@ impl Lexicon {
                     self.month_initials.push(c);
                 }
                 self.month_index.insert(folded, month);
+                self.date_openings.add(form);
             }
         }
+        for word in self.dates.range_openers.iter().chain(&self.dates.day_prefixes) {
+            self.date_openings.add(word);
+        }
+        self.date_openings.finish();
     }
 
     /// Month forms of more than one word (ga `Deireadh Fómhair`), with their month number.

@@ -8,7 +8,8 @@
 //!
 //! [`find_dates`] tries the grammar once per whitespace-separated token, at its first character
 //! after any opening bracket or quote, and only if the token starts with a digit, a month name
-//! or a range opener: the scan is linear, and most words cost one look-up. Numbers inside a
+//! or a range opener: the scan is linear, and most words are turned away on their first two
+//! letters ([`Lexicon::may_open_date_word`]) before any production runs. Numbers inside a
 //! token (`covid-19`, `COM(2020)`, `12109/13`, `…/2024/December/…`) are never tried, and a
 //! date must end where a word ends (`2030-dagsordenen`, `5G` are not dates).
 
@@ -21,6 +22,7 @@ use nom::error::{Error, ErrorKind};
 use nom::sequence::{preceded, terminated};
 use nom::{IResult, Offset, Parser};
 
+use super::text::find_last_byte;
 use crate::lexicon::{Dates, Lexicon, Order, same_word};
 use crate::model::Precision;
 
@@ -70,11 +72,11 @@ pub fn scan_dates(text: &str, lex: &Lexicon) -> (Vec<DateMatch>, Vec<std::ops::R
     let mut found = Vec::new();
     let mut resume = 0;
     // Every production reads a day or a year: no date starts after the text's last digit.
-    let Some(last_digit) = text.bytes().rposition(|b| b.is_ascii_digit()) else {
+    let Some(last_digit) = find_last_byte(text.as_bytes(), |b| b.is_ascii_digit()) else {
         return (found, impossible);
     };
     let grammar = Grammar::new(lex);
-    for token in text.split(char::is_whitespace) {
+    for token in white_space_split(text) {
         if text.offset(token) > last_digit {
             break;
         }
@@ -86,11 +88,16 @@ pub fn scan_dates(text: &str, lex: &Lexicon) -> (Vec<DateMatch>, Vec<std::ops::R
             Some(b) if b.is_ascii_alphanumeric() => token,
             _ => token.trim_start_matches(OPENING_MARKS),
         };
+        // What `may_start` accepts, a day prefix included, begins with a digit or as a word
+        // the lexicon lists does: most tokens end here, before any production runs.
+        if !opened.starts_with(|c: char| c.is_ascii_digit()) && !lex.may_open_date_word(opened) {
+            continue;
+        }
         let word = grammar.without_day_prefix(opened);
         let Some(input) = text.get(text.offset(word)..) else {
             continue;
         };
-        if !grammar.may_start(input) || is_url(token) {
+        if !number_may_open_date(input) || !grammar.may_start(input) || is_url(token) {
             continue;
         }
         match grammar.date_phrase().parse(input) {
@@ -122,11 +129,84 @@ pub fn scan_dates(text: &str, lex: &Lexicon) -> (Vec<DateMatch>, Vec<std::ops::R
     (found, impossible)
 }
 
+/// What each byte can be the first of: a white space character, or a character that may be one.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ByteClass {
+    Other,
+    /// ASCII white space: tab, line feed, vertical tab, form feed, carriage return, space.
+    Space,
+    /// The lead byte of U+0080–U+00BF or U+1000–U+3FFF, where the other white space lies
+    /// (U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000).
+    MaybeSpace,
+}
+
+/// [`ByteClass`] by byte value.
+static BYTE_CLASSES: [ByteClass; 256] = {
+    let mut classes = [ByteClass::Other; 256];
+    let mut b = 0;
+    while b < 256 {
+        classes[b] = match b as u8 {
+            b'\t'..=b'\r' | b' ' => ByteClass::Space,
+            0xC2 | 0xE1..=0xE3 => ByteClass::MaybeSpace,
+            _ => ByteClass::Other,
+        };
+        b += 1;
+    }
+    classes
+};
+
+/// `text.split(char::is_whitespace)`, found a byte at a time: only the lead bytes of the
+/// ranges holding non-ASCII white space are decoded.
+fn white_space_split(text: &str) -> WhiteSpaceSplit<'_> {
+    WhiteSpaceSplit { rest: Some(text) }
+}
+
+/// The iterator of [`white_space_split`].
+struct WhiteSpaceSplit<'t> {
+    rest: Option<&'t str>,
+}
+
+impl<'t> Iterator for WhiteSpaceSplit<'t> {
+    type Item = &'t str;
+
+    fn next(&mut self) -> Option<&'t str> {
+        let rest = self.rest?;
+        for (at, &b) in rest.as_bytes().iter().enumerate() {
+            let width = match BYTE_CLASSES[usize::from(b)] {
+                ByteClass::Other => continue,
+                ByteClass::Space => 1,
+                ByteClass::MaybeSpace => {
+                    let c = rest.get(at..).and_then(|s| s.chars().next());
+                    match c.filter(|c| c.is_whitespace()) {
+                        Some(c) => c.len_utf8(),
+                        None => continue,
+                    }
+                }
+            };
+            self.rest = rest.get(at + width..);
+            return rest.get(..at);
+        }
+        self.rest = None;
+        Some(rest)
+    }
+}
+
 /// Brackets and quotes that may stand before a date in the same token (`(2020)`, `»2020«`).
 const OPENING_MARKS: &[char] = &['(', '[', '{', '"', '\'', '«', '»', '„', '“', '‘', '‚', '‹', '›'];
 
 /// Characters that glue a number into a longer token: `2030-dagsordenen`, `2019/881`, `5G`.
 const GLUE: &[char] = &['-', '‐', '‑', '/', '\\', '_', '@', '%', '+', '=', '&', '#', '°'];
+
+/// Whether the digits `input` starts with, if any, may open a date: every production opens
+/// with a word or with `day` or `year`, which read one or two digits (`day_month_shape` any
+/// two) or four from 1900 to 2099. Most other numbers (`12109/13`, `2.500`) end here.
+fn number_may_open_date(input: &str) -> bool {
+    match input.bytes().take_while(u8::is_ascii_digit).count() {
+        0..=2 => true,
+        4 => input.starts_with("19") || input.starts_with("20"),
+        _ => false,
+    }
+}
 
 /// A web address: its numbers are paths and ids, never dates.
 fn is_url(token: &str) -> bool {
@@ -1314,5 +1394,118 @@ mod tests {
             assert!(found.contains(&expected), "{expected} not in {found:?}");
         }
         assert!(!found.iter().any(|s| s.contains("2030")), "{found:?}");
+    }
+
+    #[test]
+    fn white_space_split_is_split_at_white_space() {
+        let texts = [
+            "",
+            " ",
+            "a",
+            " a  b ",
+            "25.\u{a0}juni\u{2009}2013",
+            "x\u{3000}y\u{85}z\u{1680}w\u{202f}v\u{205f}u\u{2028}t",
+            "€ 5 – 6 «7» ½",
+            "\t1\n2\r\u{b}3\u{c}4",
+            "ΜΑΐΟΥ  2020",
+        ];
+        for text in texts {
+            let expected: Vec<_> = text.split(char::is_whitespace).collect();
+            assert_eq!(white_space_split(text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
+        let mut text = String::new();
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            text.clear();
+            text.extend(['a', c, 'b', c]);
+            assert!(white_space_split(&text).eq(text.split(char::is_whitespace)), "{c:?}");
+        }
+    }
+
+    /// The words `may_start` is asked about: every listed word in several cases, with and
+    /// without what may follow it, and near misses.
+    fn date_start_probes(lex: &Lexicon) -> Vec<String> {
+        let dates = &lex.dates;
+        let listed = dates.months.iter().flatten().chain(&dates.range_openers).chain(&dates.day_prefixes);
+        let mut probes = Vec::new();
+        for word in listed {
+            let mut chars = word.chars();
+            let capitalised: String =
+                chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
+            for form in [word.clone(), word.to_uppercase(), capitalised] {
+                for after in ["", ".", ". 2020", " 2020", "x", "11", "’"] {
+                    probes.push(format!("{form}{after}"));
+                }
+                let shorter: String = form.chars().take(form.chars().count().saturating_sub(1)).collect();
+                probes.push(shorter);
+            }
+        }
+        probes.extend(
+            ["", "ß", "SS", "İ", "x", "the", "Rådet", "συμβούλιο", "2020", "(5", "1er"].map(String::from),
+        );
+        probes
+    }
+
+    #[test]
+    fn may_open_date_word_admits_every_token_that_may_start_a_date() {
+        for lex in &Lexicons::embedded().unwrap().languages {
+            let grammar = Grammar::new(lex);
+            for probe in date_start_probes(lex) {
+                let word = grammar.without_day_prefix(&probe);
+                if grammar.may_start(word) && !probe.starts_with(|c: char| c.is_ascii_digit()) {
+                    assert!(lex.may_open_date_word(&probe), "{}: {probe:?}", lex.code);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn number_may_open_date_as_a_day_or_a_year() {
+        for input in [
+            "",
+            "maj 2020",
+            "1",
+            "25. juni",
+            "31.2.2020",
+            "00",
+            "45",
+            "1999",
+            "2099",
+            "2020-2024",
+            "19.2.2020",
+            "2.500",
+        ] {
+            assert!(number_may_open_date(input), "{input:?}");
+        }
+        for input in ["123", "12109/13", "1899", "2100", "0202", "20245"] {
+            assert!(!number_may_open_date(input), "{input:?}");
+        }
+        // Whatever it rejects no production reads, nor the impossible-day check.
+        let da = Grammar::new(lex("da"));
+        for input in ["123. maj 2020", "1899", "2100-2101", "12109/13", "00031. december 2020"] {
+            assert!(!number_may_open_date(input), "{input:?}");
+            assert!(da.date_phrase().parse(input).is_err(), "{input:?}");
+            assert!(da.day_month_shape().parse(input).is_err(), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn may_open_date_word_rejects_other_words() {
+        assert!(lex("en").may_open_date_word("December"));
+        assert!(lex("en").may_open_date_word("FROM"));
+        assert!(lex("it").may_open_date_word("dall’11"));
+        assert!(lex("ga").may_open_date_word("Ó"));
+        assert!(lex("el").may_open_date_word("ΜΑΐΟΥ"));
+        assert!(lex("de").may_open_date_word("März"));
+        for (code, word) in [
+            ("en", "the"),
+            ("en", "Council"),
+            ("en", "d"),
+            ("da", "Rådet"),
+            ("el", "Συμβούλιο"),
+            ("bg", "Съвета"),
+            ("de", ""),
+        ] {
+            assert!(!lex(code).may_open_date_word(word), "{code}: {word:?}");
+        }
     }
 }

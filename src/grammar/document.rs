@@ -12,7 +12,7 @@ use super::header::header;
 use super::language::detect;
 use super::paragraph::{paragraph_number, point_label, section_heading};
 use super::reference::{find_references, line_ends_in_url};
-use super::text::{Clean, Excluded, Join, Line, LineIndex, ligature, tokens};
+use super::text::{Clean, Excluded, Join, Line, LineIndex, ligature, tokens, tokens_holding};
 use super::verb::{Form, VerbMatch};
 use super::{Compiled, Grammar};
 use crate::lexicon::Lexicon;
@@ -1025,7 +1025,8 @@ fn scan(
 ) {
     let found = find_references(&clean.text);
     let mut next_ref = 0;
-    for (at, tok) in tokens(&clean.text) {
+    // Only a token with a digit or a bracket can look like a reference.
+    for (at, tok) in tokens_holding(&clean.text, |b| b.is_ascii_digit() || b == b'(') {
         while found.get(next_ref).is_some_and(|r| r.end <= at) {
             next_ref += 1;
         }
@@ -1080,7 +1081,7 @@ fn scan(
 
 /// A token shaped like a reference: `COM(`, `JOIN(`, `SWD(` or a Council number `NNNN/N`.
 fn looks_like_reference(tok: &str) -> bool {
-    if !tok.contains(|c: char| c.is_ascii_digit() || c == '(') {
+    if !tok.bytes().any(|b| b.is_ascii_digit() || b == b'(') {
         return false;
     }
     let t = tok.trim_matches(|c: char| matches!(c, '(' | ')' | '.' | ',' | ';' | ':'));

@@ -66,6 +66,7 @@ use nom::multi::many0;
 use nom::sequence::{preceded, terminated};
 use nom::{IResult, Parser};
 
+use super::text::find_byte;
 use crate::model::RefKind;
 
 /// A Council document number as printed: `12109/13`, `13084/1/20 REV 1`, `12642/25 ADD 1`,
@@ -536,6 +537,11 @@ static CANDIDATES: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// ```
 pub fn find_references(text: &str) -> Vec<RefMatch> {
     let mut found = Vec::new();
+    // Every production but `url` reads a digit, and a URL's scheme has a colon: most
+    // paragraphs have neither, and no candidate of theirs can parse.
+    if find_byte(text.as_bytes(), |b| b.is_ascii_digit() || b == b':').is_none() {
+        return found;
+    }
     let mut pos = 0;
     while pos < text.len() {
         let Some(candidate) = CANDIDATES.find(Input::new(text).span(pos..text.len())) else {
@@ -727,6 +733,19 @@ mod tests {
     fn council(input: &str) -> (&str, String) {
         let (rest, r) = council_ref(input).unwrap();
         (rest, r.register_id())
+    }
+
+    #[test]
+    fn text_without_digit_or_colon_has_no_reference() {
+        for text in ["EUCO / COM ( JOIN SWD SEC ST INIT http", "ST-INIT EUCO XX/YY COM(XXXX) final", ""] {
+            assert!(find_references(text).is_empty(), "{text:?}");
+        }
+        // A URL needs no digit: its colon lets the scan run.
+        assert_eq!(
+            ids("see https://www.consilium.europa.eu/en/press for more"),
+            ["https://www.consilium.europa.eu/en/press"]
+        );
+        assert_eq!(ids("ST 7290 2021 INIT"), ["ST-7290-2021-INIT"]);
     }
 
     // --- council_ref and its parts -------------------------------------------------------

@@ -346,6 +346,68 @@ impl<'t> Iterator for Tokens<'t> {
     }
 }
 
+/// The tokens of [`tokens`] holding a byte that `wanted` accepts, with their offsets: the text
+/// is searched for such bytes, and only the tokens around them are cut out.
+pub fn tokens_holding<F: Fn(u8) -> bool>(text: &str, wanted: F) -> TokensHolding<'_, F> {
+    TokensHolding { text, from: 0, wanted }
+}
+
+/// The iterator of [`tokens_holding`].
+#[derive(Debug, Clone)]
+pub struct TokensHolding<'t, F> {
+    text: &'t str,
+    /// Where the next token starts; past the end when all are found.
+    from: usize,
+    wanted: F,
+}
+
+impl<'t, F: Fn(u8) -> bool> Iterator for TokensHolding<'t, F> {
+    type Item = (usize, &'t str);
+
+    fn next(&mut self) -> Option<(usize, &'t str)> {
+        let bytes = self.text.as_bytes();
+        let from = self.from;
+        let hit = from + find_byte(bytes.get(from..)?, &self.wanted)?;
+        let before = bytes.get(from..hit).unwrap_or_default();
+        let start = memchr::memrchr(b' ', before).map_or(from, |space| from + space + 1);
+        let after = bytes.get(hit..).unwrap_or_default();
+        let end = memchr::memchr(b' ', after).map_or(bytes.len(), |space| hit + space);
+        self.from = end + 1;
+        Some((start, self.text.get(start..end)?))
+    }
+}
+
+/// The offset of the first byte of `bytes` that `wanted` accepts. Blocks without one, most of
+/// them, are passed over with a test free of branches, which compiles to vector instructions.
+pub fn find_byte(bytes: &[u8], wanted: impl Fn(u8) -> bool) -> Option<usize> {
+    const BLOCK: usize = 32;
+    let mut blocks = bytes.chunks_exact(BLOCK);
+    let mut at = 0;
+    for block in &mut blocks {
+        if block.iter().fold(false, |any, &b| any | wanted(b)) {
+            break;
+        }
+        at += BLOCK;
+    }
+    let rest = bytes.get(at..).unwrap_or_default();
+    rest.iter().position(|&b| wanted(b)).map(|i| at + i)
+}
+
+/// The offset of the last byte of `bytes` that `wanted` accepts, found as [`find_byte`] finds
+/// the first, from the end.
+pub fn find_last_byte(bytes: &[u8], wanted: impl Fn(u8) -> bool) -> Option<usize> {
+    const BLOCK: usize = 32;
+    let mut blocks = bytes.rchunks_exact(BLOCK);
+    let mut end = bytes.len();
+    for block in &mut blocks {
+        if block.iter().fold(false, |any, &b| any | wanted(b)) {
+            break;
+        }
+        end -= BLOCK;
+    }
+    bytes.get(..end)?.iter().rposition(|&b| wanted(b))
+}
+
 /// Whitespace as running text treats it: including no-break spaces and form feeds.
 pub fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}'
@@ -404,6 +466,49 @@ mod tests {
                 .collect();
             assert_eq!(tokens(text).collect::<Vec<_>>(), expected, "{text:?}");
         }
+    }
+
+    #[test]
+    fn find_byte_finds_the_first_wanted_byte_in_any_block() {
+        let digit = |b: u8| b.is_ascii_digit();
+        let mut text = vec![b'a'; 100];
+        assert_eq!(find_byte(&text, digit), None);
+        for at in [0, 1, 31, 32, 33, 63, 64, 95, 96, 99] {
+            text[at] = b'7';
+            assert_eq!(find_byte(&text, digit), Some(at), "{at}");
+            text[at + 1..].fill(b'8');
+            assert_eq!(find_byte(&text, digit), Some(at), "{at}");
+            text.fill(b'a');
+        }
+        assert_eq!(find_byte(b"", digit), None);
+        assert_eq!(find_byte("æøå/:".as_bytes(), digit), None);
+    }
+
+    #[test]
+    fn find_last_byte_finds_the_last_wanted_byte_in_any_block() {
+        let digit = |b: u8| b.is_ascii_digit();
+        let mut text = vec![b'a'; 100];
+        assert_eq!(find_last_byte(&text, digit), None);
+        for at in [0, 3, 4, 35, 36, 37, 67, 68, 99] {
+            text[at] = b'7';
+            assert_eq!(find_last_byte(&text, digit), Some(at), "{at}");
+            text[..at].fill(b'8');
+            assert_eq!(find_last_byte(&text, digit), Some(at), "{at}");
+            text.fill(b'a');
+        }
+        assert_eq!(find_last_byte(b"", digit), None);
+        assert_eq!(find_last_byte("1 æøå/:".as_bytes(), digit), Some(0));
+    }
+
+    #[test]
+    fn tokens_holding_are_the_tokens_with_a_wanted_byte() {
+        let digit = |b: u8| b.is_ascii_digit();
+        for text in ["", " ", "1", "a b", "a1 b 2c  d3 ", "x\u{a0}1 z", "12109/13 COM(2020) 67", "æ1ø å"] {
+            let expected: Vec<_> = tokens(text).filter(|(_, t)| t.bytes().any(digit)).collect();
+            assert_eq!(tokens_holding(text, digit).collect::<Vec<_>>(), expected, "{text:?}");
+        }
+        assert_eq!(tokens_holding("den 3. maj", digit).collect::<Vec<_>>(), [(4, "3.")]);
+        assert_eq!(tokens_holding("no numbers here", digit).count(), 0);
     }
 
     #[test]
