@@ -176,7 +176,9 @@ impl Clean {
             // of a text, passed over here without the checks below.
             if piece_start.is_some() {
                 while let Some(&b) = bytes.get(i) {
-                    let step = if is_visible_ascii(b) {
+                    let step = if bytes.get(i..i + 8).is_some_and(plain_words) {
+                        8
+                    } else if is_visible_ascii(b) {
                         1
                     } else if b == b' ' && bytes.get(i + 1).is_some_and(|&n| is_visible_ascii(n)) {
                         2
@@ -288,6 +290,28 @@ impl Clean {
             _ => self.pieces.get(i.saturating_sub(1)).map_or(0, |p| p.source + p.source_len),
         }
     }
+}
+
+/// Eight bytes the loop above would pass over one by one: visible ASCII and single spaces,
+/// the last not a space (its follower is outside the chunk).
+fn plain_words(chunk: &[u8]) -> bool {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const LOWS: u64 = u64::from_le_bytes([0x7f; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    const LAST: u64 = 0x80 << 56;
+    let Ok(lanes) = <[u8; 8]>::try_from(chunk) else {
+        return false;
+    };
+    let x = u64::from_le_bytes(lanes);
+    // Per lane, a high bit for: 0x7f or above; below 0x20.
+    let above = (x | x.wrapping_add(ONES)) & HIGHS;
+    let below = x.wrapping_sub(ONES * 0x20) & !x & HIGHS;
+    if above | below != 0 {
+        return false;
+    }
+    let spaced = x ^ (ONES * u64::from(b' '));
+    let spaces = !(((spaced & LOWS) + LOWS) | spaced) & HIGHS;
+    spaces & ((spaces >> 8) | LAST) == 0
 }
 
 /// A printable ASCII byte other than space.
@@ -416,6 +440,31 @@ pub fn is_space(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_words_are_visible_ascii_and_single_spaces() {
+        let wanted = |c: &[u8]| {
+            c.iter().all(|b| (0x20..0x7f).contains(b))
+                && !c.windows(2).any(|w| w == b"  ")
+                && c.last() != Some(&b' ')
+        };
+        // Every byte value in every lane, among letters and among spaced letters.
+        for filler in [*b"abcdefgh", *b"a b c d.", *b"ab  cdef"] {
+            for lane in 0..8 {
+                for b in 0..=255u8 {
+                    let mut chunk = filler;
+                    chunk[lane] = b;
+                    assert_eq!(plain_words(&chunk), wanted(&chunk), "{chunk:?}");
+                }
+            }
+        }
+        // Every placement of spaces among letters.
+        for mask in 0..=255u8 {
+            let chunk: Vec<u8> = (0..8).map(|k| if mask & (1 << k) != 0 { b' ' } else { b'x' }).collect();
+            assert_eq!(plain_words(&chunk), wanted(&chunk), "{mask:08b}");
+        }
+        assert!(!plain_words(b"short"));
+    }
 
     #[test]
     fn lines_keep_offsets_and_drop_carriage_returns() {
