@@ -2,6 +2,7 @@
 N threads (MB/s, documents/s, peak RSS), the floor of merely reading the same bytes, and
 Python's dateparser on the same text for comparison. Prints a Markdown report."""
 
+import csv
 import os
 import pathlib
 import platform
@@ -66,6 +67,20 @@ def dateparser_comparison(seconds_budget=20.0):
     return done / took / 1e6, results
 
 
+def our_dates(tmp):
+    """councildata's dated events per seed: surface and days (first–last), in document order."""
+    out = tmp / "seeds-dataset"
+    subprocess.run([BIN, "extract", ROOT / "seeds", "--out", out, "--quiet"], check=True)
+    with open(out / "documents.csv", newline="", encoding="utf-8") as f:
+        names = {r["doc_id"]: pathlib.Path(r["source_path"]).name for r in csv.DictReader(f)}
+    found = {name: [] for name in sorted(names.values())}
+    with open(out / "dated_events.csv", newline="", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            days = r["date_start"] if r["date_start"] == r["date_end"] else f"{r['date_start']}–{r['date_end']}"
+            found[names[r["doc_id"]]].append((r["surface"], days))
+    return found
+
+
 def print_scaling(scaling):
     """Time and memory of the largest corpus against the smallest, per thread count."""
     lines = []
@@ -125,6 +140,9 @@ def main():
               f"against councildata's {ours:.1f} MB/s on one core (all eight tables, not dates alone): "
               f"{ours / rate:.0f}× faster.\n")
         for name, found in results.items():
+            print(f"- `{name}`: {len(found)} dates: " + "; ".join(f"`{s}` → {d}" for s, d in found[:40]))
+        print("\n## councildata's dated events on the seeds\n")
+        for name, found in our_dates(tmp).items():
             print(f"- `{name}`: {len(found)} dates: " + "; ".join(f"`{s}` → {d}" for s, d in found[:40]))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
