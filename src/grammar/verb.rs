@@ -629,9 +629,18 @@ fn word_core(raw: &str) -> (usize, &str) {
         Some(&b) if !OPENING_FIRST_BYTES[usize::from(b)] => raw,
         _ => raw.trim_start_matches(OPENING),
     };
+    let is_closing_end = |b: u8| CLOSING_LAST_BYTES[usize::from(b)];
     let core = match opened.as_bytes().last() {
-        Some(&b) if !CLOSING_LAST_BYTES[usize::from(b)] => opened,
-        _ => opened.trim_end_matches(CLOSING),
+        Some(&b) if !is_closing_end(b) => opened,
+        _ => {
+            // ASCII marks, most of them, byte by byte; an ASCII byte is a whole character.
+            let ascii_marks = opened.bytes().rev().take_while(|&b| b.is_ascii() && is_closing_end(b)).count();
+            let rest = opened.get(..opened.len() - ascii_marks).unwrap_or_default();
+            match rest.as_bytes().last() {
+                Some(&b) if !is_closing_end(b) => rest,
+                _ => rest.trim_end_matches(CLOSING),
+            }
+        }
     };
     (raw.len() - opened.len(), core)
 }
@@ -1032,6 +1041,11 @@ mod tests {
             ("подчертава»", (0, "подчертава")),
             ("ел", (0, "ел")),
             ("’", (3, "")),
+            ("word.»,", (0, "word")),
+            ("«ΙΙ’).", (2, "ΙΙ")),
+            ("a.b,", (0, "a.b")),
+            ("ел.", (0, "ел")),
+            (".,", (0, "")),
             ("—", (0, "—")),
             ("", (0, "")),
         ] {
