@@ -231,7 +231,19 @@ impl VerbMatcher {
     /// finds them, looked up once a word however many candidates and gaps read it; none for
     /// the words before, which no match or gap from `from` on reads.
     fn starts<'m>(&'m self, words: &[Word], from: usize) -> Vec<Option<&'m [usize]>> {
-        let looked_up = words.iter().skip(from).map(|w| self.by_first_word.phrases(w.text));
+        let looked_up = words.iter().skip(from).map(|w| {
+            // Most words are rejected on their two end bytes, here rather than in a call.
+            match (w.text.as_bytes().first(), w.text.as_bytes().last()) {
+                (Some(&first), Some(&last))
+                    if first.is_ascii()
+                        && last.is_ascii()
+                        && !self.by_first_word.may_start_and_end(first, last) =>
+                {
+                    None
+                }
+                _ => self.by_first_word.phrases(w.text),
+            }
+        });
         std::iter::repeat_n(None, from.min(words.len())).chain(looked_up).collect()
     }
 
