@@ -1066,6 +1066,25 @@ mod tests {
     }
 
     #[test]
+    fn starts_are_the_phrases_each_word_starts_from_the_first_word_read() {
+        let en = matcher("en");
+        let text = "the Council STRESSES, stresse «Stresses» and IS";
+        let words = words(text);
+        let starts = en.starts(&words, 0);
+        let opening: Vec<bool> = starts.iter().map(Option::is_some).collect();
+        assert_eq!(opening, [false, false, true, false, true, false, true]);
+        for (w, s) in words.iter().zip(&starts) {
+            assert_eq!(*s, en.by_first_word.phrases(w.text), "{}", w.text);
+        }
+        let from_three: Vec<bool> = en.starts(&words, 3).iter().map(Option::is_some).collect();
+        assert_eq!(from_three, [false, false, false, false, true, false, true]);
+        assert_eq!(en.starts(&words, 99).len(), words.len());
+        // Only capitalised opening words stop a gap.
+        let gap_stops: Vec<bool> = (0..words.len()).map(|j| opens_phrase(&words, &starts, j)).collect();
+        assert_eq!(gap_stops, [false, false, true, false, false, false, true]);
+    }
+
+    #[test]
     fn word_texts_are_the_words_as_written() {
         let text = "(«REAFFIRMS», its  support. — the";
         let texts: Vec<&str> = word_texts(text).collect();
