@@ -152,7 +152,8 @@ impl VerbMatcher {
             return None;
         }
         let words: Vec<Word> = Words::new(text).collect();
-        let m = self.best_at(&words, 0, Mode::Capitals)?;
+        let starts = self.starts(&words, 0);
+        let m = self.best_at(&words, &starts, 0, Mode::Capitals)?;
         let last = m.parts.last().map(|&(_, e)| e)?;
         let end = words.get(last)?.end;
         Some((self.phrases.get(m.phrase)?.canonical.clone(), end))
@@ -171,21 +172,22 @@ impl VerbMatcher {
 
     /// The operative verbs of `text`, split into `words`, that start at word `first` or after.
     fn find_from(&self, text: &str, words: &[Word], first: usize, lower_case: bool) -> Vec<VerbMatch> {
+        let starts = self.starts(words, first);
         let mut found = Vec::new();
         let mut taken = vec![false; words.len()];
         let mut last_clause_sentence: Option<usize> = None;
         let mut i = first;
         while i < words.len() {
-            // No phrase starts with this word, in capitals or lower case: one look-up.
-            let starts_phrase = words.get(i).is_some_and(|w| self.by_first_word.starts_any(w.text));
+            // No phrase starts with this word, in capitals or lower case.
+            let starts_phrase = starts.get(i).is_some_and(Option::is_some);
             if taken.get(i) == Some(&true) || !starts_phrase {
                 i += 1;
                 continue;
             }
-            let caps = self.best_at(words, i, Mode::Capitals);
+            let caps = self.best_at(words, &starts, i, Mode::Capitals);
             let hit = match caps {
                 Some(m) => Some((m, Form::Capitals)),
-                None if lower_case => self.lower_case_at(words, i, last_clause_sentence),
+                None if lower_case => self.lower_case_at(words, &starts, i, last_clause_sentence),
                 None => None,
             };
             let Some((m, form)) = hit else {
@@ -223,6 +225,26 @@ impl VerbMatcher {
         }
         found.sort_by_key(|m| m.start);
         found
+    }
+
+    /// The phrases each of `words` from index `from` on starts, as [`FirstWords::phrases`]
+    /// finds them, looked up once a word however many candidates and gaps read it; none for
+    /// the words before, which no match or gap from `from` on reads.
+    fn starts<'m>(&'m self, words: &[Word], from: usize) -> Vec<Option<&'m [usize]>> {
+        let looked_up = words.iter().skip(from).map(|w| {
+            // Most words are rejected on their two end bytes, here rather than in a call.
+            match (w.text.as_bytes().first(), w.text.as_bytes().last()) {
+                (Some(&first), Some(&last))
+                    if first.is_ascii()
+                        && last.is_ascii()
+                        && !self.by_first_word.may_start_and_end(first, last) =>
+                {
+                    None
+                }
+                _ => self.by_first_word.phrases(w.text),
+            }
+        });
+        std::iter::repeat_n(None, from.min(words.len())).chain(looked_up).collect()
     }
 
     /// The index of the first word of `text` where a match may start (see
@@ -305,6 +327,7 @@ impl VerbMatcher {
     fn lower_case_at(
         &self,
         words: &[Word],
+        starts: &[Option<&[usize]>],
         i: usize,
         last_clause_sentence: Option<usize>,
     ) -> Option<(Candidate, Form)> {
@@ -312,7 +335,7 @@ impl VerbMatcher {
         if is_caps(word.text) {
             return None;
         }
-        let m = self.best_at(words, i, Mode::Lower)?;
+        let m = self.best_at(words, starts, i, Mode::Lower)?;
         let first_part_end = m.parts.first()?.1;
         let prev = i.checked_sub(1).and_then(|p| words.get(p));
         let sentence_start = prev.is_none_or(|p| p.sentence != word.sentence);
@@ -355,17 +378,30 @@ impl VerbMatcher {
     }
 
     /// The best phrase starting at word `i`: most words matched, then the shortest span.
-    fn best_at(&self, words: &[Word], i: usize, mode: Mode) -> Option<Candidate> {
-        let first = words.get(i)?;
-        let candidates = self.by_first_word.phrases(first.text)?;
-        candidates.iter().filter_map(|&p| self.match_phrase(p, words, i, mode)).max_by(|a, b| {
+    /// `starts` holds the phrases each word starts ([`Self::starts`]).
+    fn best_at(
+        &self,
+        words: &[Word],
+        starts: &[Option<&[usize]>],
+        i: usize,
+        mode: Mode,
+    ) -> Option<Candidate> {
+        let candidates = starts.get(i).copied().flatten()?;
+        candidates.iter().filter_map(|&p| self.match_phrase(p, words, starts, i, mode)).max_by(|a, b| {
             let wa = self.phrases.get(a.phrase).map_or(0, |p| p.words);
             let wb = self.phrases.get(b.phrase).map_or(0, |p| p.words);
             wa.cmp(&wb).then(b.span().cmp(&a.span())).then(b.phrase.cmp(&a.phrase))
         })
     }
 
-    fn match_phrase(&self, phrase: usize, words: &[Word], i: usize, mode: Mode) -> Option<Candidate> {
+    fn match_phrase(
+        &self,
+        phrase: usize,
+        words: &[Word],
+        starts: &[Option<&[usize]>],
+        i: usize,
+        mode: Mode,
+    ) -> Option<Candidate> {
         let p = self.phrases.get(phrase)?;
         // The first part is where most candidates fail: nothing is allocated for them.
         let first = p.parts.first()?;
@@ -382,7 +418,9 @@ impl VerbMatcher {
                 let limit = (next + 1 + MAX_GAP).min(words.len());
                 (next + 1..limit)
                     .take_while(|&j| words.get(j).is_some_and(|w| w.sentence == sentence))
-                    .take_while(|&j| j == next + 1 || mode == Mode::Lower || !self.opens_phrase(words, j - 1))
+                    .take_while(|&j| {
+                        j == next + 1 || mode == Mode::Lower || !opens_phrase(words, starts, j - 1)
+                    })
                     .find(|&j| part_matches(part, words, j, mode))?
             };
             let end = start + part.len() - 1;
@@ -391,11 +429,12 @@ impl VerbMatcher {
         }
         Some(Candidate { phrase, parts })
     }
+}
 
-    /// Word `j` is a capitalised word that opens some phrase: a gap may not run over it.
-    fn opens_phrase(&self, words: &[Word], j: usize) -> bool {
-        words.get(j).is_some_and(|w| is_caps(w.text) && self.by_first_word.starts_any(w.text))
-    }
+/// Word `j` is a capitalised word that opens some phrase (`starts`, as [`VerbMatcher::starts`]
+/// finds them): a gap may not run over it.
+fn opens_phrase(words: &[Word], starts: &[Option<&[usize]>], j: usize) -> bool {
+    starts.get(j).is_some_and(Option::is_some) && words.get(j).is_some_and(|w| is_caps(w.text))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -516,11 +555,6 @@ impl FirstWords {
         let ends = self.ascii_ends.get(usize::from(first.to_ascii_lowercase())).copied().unwrap_or(0);
         last.is_ascii() && ends & (1 << last.to_ascii_lowercase()) != 0
     }
-
-    /// Whether some phrase starts with `word` as written, in any case.
-    fn starts_any(&self, word: &str) -> bool {
-        self.phrases(word).is_some()
-    }
 }
 
 /// The index of an ASCII character in the per-letter tables.
@@ -600,16 +634,42 @@ impl<'t> Words<'t> {
 fn word_core(raw: &str) -> (usize, &str) {
     const OPENING: &[char] = &['(', '"', '\'', '“', '”', '‘', '’', '«', '»', '[', '„'];
     const CLOSING: &[char] = &['.', ',', ';', ':', '!', '?', ')', '"', '\'', '”', '’', '»', ']', '“'];
-    // Marks are never letters or digits: most words have none to trim.
+    const OPENING_FIRST_BYTES: [bool; 256] = utf8_end_bytes(OPENING, false);
+    const CLOSING_LAST_BYTES: [bool; 256] = utf8_end_bytes(CLOSING, true);
+    // Most words start and end with a byte no mark starts or ends with: none to trim.
     let opened = match raw.as_bytes().first() {
-        Some(b) if b.is_ascii_alphanumeric() => raw,
+        Some(&b) if !OPENING_FIRST_BYTES[usize::from(b)] => raw,
         _ => raw.trim_start_matches(OPENING),
     };
+    let is_closing_end = |b: u8| CLOSING_LAST_BYTES[usize::from(b)];
     let core = match opened.as_bytes().last() {
-        Some(b) if b.is_ascii_alphanumeric() => opened,
-        _ => opened.trim_end_matches(CLOSING),
+        Some(&b) if !is_closing_end(b) => opened,
+        _ => {
+            // ASCII marks, most of them, byte by byte; an ASCII byte is a whole character.
+            let ascii_marks = opened.bytes().rev().take_while(|&b| b.is_ascii() && is_closing_end(b)).count();
+            let rest = opened.get(..opened.len() - ascii_marks).unwrap_or_default();
+            match rest.as_bytes().last() {
+                Some(&b) if !is_closing_end(b) => rest,
+                _ => rest.trim_end_matches(CLOSING),
+            }
+        }
     };
     (raw.len() - opened.len(), core)
+}
+
+/// A table of the bytes `chars` start with in UTF-8, or with `last` end with: a text whose
+/// first (last) byte is not in it cannot start (end) with one of them.
+const fn utf8_end_bytes(chars: &[char], last: bool) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut k = 0;
+    while k < chars.len() {
+        let mut buffer = [0; 4];
+        let bytes = chars[k].encode_utf8(&mut buffer).as_bytes();
+        let byte = if last { bytes[bytes.len() - 1] } else { bytes[0] };
+        table[byte as usize] = true;
+        k += 1;
+    }
+    table
 }
 
 /// The words of clean text as written, as [`Words`] finds them, without their spans or folding.
@@ -867,18 +927,18 @@ mod tests {
         }
         let en = matcher("en");
         for word in ["", "i", "it", "IS", "Stresses", "STRESSE", "stressesx", "STRE\u{301}SSES"] {
-            assert_eq!(en.by_first_word.starts_any(word), matches!(word, "IS" | "Stresses"), "{word}");
+            assert_eq!(en.by_first_word.phrases(word).is_some(), matches!(word, "IS" | "Stresses"), "{word}");
         }
         let de = matcher("de");
         for word in ["BEGRÜẞT", "begrüßt", "BEGRÜSST", "Begrüsst"] {
-            assert!(de.by_first_word.starts_any(word), "{word}");
+            assert!(de.by_first_word.phrases(word).is_some(), "{word}");
         }
-        assert!(!de.by_first_word.starts_any("begrüs"));
+        assert!(de.by_first_word.phrases("begrüs").is_none());
         let el = matcher("el");
         for word in ["ΤΟΝΙΖΕΙ", "τονίζει", "Τονίζει", "ΤΟΝΊΖΕΙ"] {
-            assert!(el.by_first_word.starts_any(word), "{word}");
+            assert!(el.by_first_word.phrases(word).is_some(), "{word}");
         }
-        assert!(!el.by_first_word.starts_any("τονίζεις"));
+        assert!(el.by_first_word.phrases("τονίζεις").is_none());
     }
 
     #[test]
@@ -970,6 +1030,58 @@ mod tests {
         }
         // Many hold a match: in capitals, or in lower case in its context.
         assert!(found > texts / 3, "{found} matches in {texts} texts");
+    }
+
+    #[test]
+    fn end_byte_tables_hold_the_end_bytes_of_their_characters() {
+        let opening = utf8_end_bytes(&['(', '«', '„'], false);
+        let closing = utf8_end_bytes(&['.', '»', '”'], true);
+        let set = |table: [bool; 256]| (0..=255u8).filter(|&b| table[usize::from(b)]).collect::<Vec<u8>>();
+        assert_eq!(set(opening), [b'(', 0xC2, 0xE2]);
+        assert_eq!(set(closing), [b'.', 0x9D, 0xBB]);
+        // Near misses: the bytes that share a position with a mark's but not its end.
+        assert!(!opening[0xAB] && !opening[0x80] && !closing[0xC2] && !closing[0xE2]);
+    }
+
+    #[test]
+    fn word_cores_trim_marks_in_every_script() {
+        for (raw, core) in [
+            ("(«REAFFIRMS»,", (3, "REAFFIRMS")),
+            ("„τονίζει“.", (3, "τονίζει")),
+            ("Ν", (0, "Ν")),
+            ("ΙΙ’", (0, "ΙΙ")),
+            ("подчертава»", (0, "подчертава")),
+            ("ел", (0, "ел")),
+            ("’", (3, "")),
+            ("word.»,", (0, "word")),
+            ("«ΙΙ’).", (2, "ΙΙ")),
+            ("a.b,", (0, "a.b")),
+            ("ел.", (0, "ел")),
+            (".,", (0, "")),
+            ("—", (0, "—")),
+            ("", (0, "")),
+        ] {
+            assert_eq!(word_core(raw), core, "{raw}");
+        }
+    }
+
+    #[test]
+    fn starts_are_the_phrases_each_word_starts_from_the_first_word_read() {
+        let en = matcher("en");
+        let text = "the Council STRESSES, stresse «Stresses» and IS";
+        let words = words(text);
+        let starts = en.starts(&words, 0);
+        let opening: Vec<bool> = starts.iter().map(Option::is_some).collect();
+        assert_eq!(opening, [false, false, true, false, true, false, true]);
+        for (w, s) in words.iter().zip(&starts) {
+            assert_eq!(*s, en.by_first_word.phrases(w.text), "{}", w.text);
+        }
+        let from_three: Vec<bool> = en.starts(&words, 3).iter().map(Option::is_some).collect();
+        assert_eq!(from_three, [false, false, false, false, true, false, true]);
+        assert_eq!(en.starts(&words, 99).len(), words.len());
+        // Only capitalised opening words stop a gap.
+        let gap_stops: Vec<bool> = (0..words.len()).map(|j| opens_phrase(&words, &starts, j)).collect();
+        assert_eq!(gap_stops, [false, false, true, false, false, false, true]);
     }
 
     #[test]
