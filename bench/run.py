@@ -6,7 +6,6 @@ import csv
 import os
 import pathlib
 import platform
-import resource
 import shutil
 import statistics
 import subprocess
@@ -24,16 +23,17 @@ RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 
 def peak_rss_of(cmd, cpus=None):
     """Runs a command, pinned to the CPUs `cpus` if given; returns (seconds, peak RSS in MB of
-    that child)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    that child alone, from its own rusage)."""
     pin = (lambda: os.sched_setaffinity(0, cpus)) if cpus else None
-    start = time.perf_counter()
-    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=pin)
-    took = time.perf_counter() - start
-    if proc.returncode != 0:
-        sys.exit(f"{' '.join(map(str, cmd))} failed: {proc.stderr.decode()[-2000:]}")
-    # ru_maxrss of children is the maximum over all children so far: run the biggest last.
-    return took, max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before) / 1024
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, preexec_fn=pin)
+        _, status, usage = os.wait4(proc.pid, 0)
+        took = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status) != 0:
+            err.seek(0)
+            sys.exit(f"{' '.join(map(str, cmd))} failed: {err.read().decode()[-2000:]}")
+    return took, usage.ru_maxrss / 1024
 
 
 def read_floor(corpus):
@@ -82,13 +82,12 @@ def our_dates(tmp):
 
 
 def print_scaling(scaling):
-    """Time and memory of the largest corpus against the smallest, per thread count."""
+    """Time and memory of each corpus against the next smaller one, per thread count."""
     lines = []
     for threads, runs in scaling.items():
-        (b0, t0, m0), (b1, t1, m1) = runs[0], runs[-1]
-        if b1 > b0:
-            lines.append(f"- {threads} thread{'s' if threads > 1 else ''}: {b1 / b0:.1f}× the bytes took "
-                         f"{t1 / t0:.2f}× the time and {m1 / m0:.2f}× the peak memory")
+        for (b0, t0, m0), (b1, t1, m1) in zip(runs, runs[1:]):
+            lines.append(f"- {threads} thread{'s' if threads > 1 else ''}, {b0 / 1e6:.0f} → {b1 / 1e6:.0f} MB: "
+                         f"{b1 / b0:.1f}× the bytes took {t1 / t0:.2f}× the time and {m1 / m0:.2f}× the peak memory")
     if lines:
         print("\n## Scaling with corpus size\n")
         print("\n".join(lines))
