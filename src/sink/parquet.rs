@@ -1,7 +1,7 @@
 //! The Parquet sink: one typed Arrow builder per column, a record batch handed to the writer
-//! every `BATCH_ROWS` rows and a row group closed every `ROW_GROUP_BYTES` (so memory does not
-//! grow with the corpus), Snappy compression, and the schema version in the file's key-value
-//! metadata.
+//! every `BATCH_ROWS` rows, a row group closed every `ROW_GROUP_BYTES` or `ROW_GROUP_ROWS` (so
+//! its buffers do not grow with the corpus), Snappy compression, and the schema version in the
+//! file's key-value metadata.
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -22,9 +22,11 @@ use crate::schema::{Cell, SCHEMA_VERSION, VERSION_KEY};
 /// Rows per record batch handed to the Parquet writer.
 const BATCH_ROWS: usize = 8 * 1024;
 
-/// Encoded bytes after which a row group is written out: the writer buffers a whole row group,
-/// which without this bound would be the whole table.
+/// Encoded bytes, and rows, after which a row group is written out: the writer buffers a whole
+/// row group, which without these bounds would be the whole table. Rows bound it too because
+/// repetitive text encodes to little while its per-row buffers still grow.
 const ROW_GROUP_BYTES: usize = 8 * 1024 * 1024;
+const ROW_GROUP_ROWS: usize = 128 * 1024;
 
 /// Days from 0001-01-01 (chrono's day 1) to 1970-01-01, Arrow's day 0.
 const UNIX_EPOCH_DAYS: i32 = 719_163;
@@ -51,6 +53,7 @@ impl ParquetSink {
         let props = WriterProperties::builder()
             .set_compression(Compression::SNAPPY)
             .set_max_row_group_bytes(Some(ROW_GROUP_BYTES))
+            .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
             .set_created_by(format!("councildata {}", env!("CARGO_PKG_VERSION")))
             .set_key_value_metadata(Some(vec![KeyValue::new(
                 VERSION_KEY.to_string(),
