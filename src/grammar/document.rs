@@ -858,7 +858,7 @@ impl MarkerIndex {
     fn new(units: &[Unit], prelim: &[Clean]) -> MarkerIndex {
         let mut by_number: BTreeMap<u32, Vec<MarkerCandidate>> = BTreeMap::new();
         for (unit, clean) in units.iter().zip(prelim) {
-            for (at, tok) in tokens_with_digit_or_bracket(&clean.text) {
+            for (at, tok) in tokens_holding(&clean.text, digit_or_bracket) {
                 for n in marker_numbers(tok) {
                     if let Some((off, len, web)) = marker_in(tok, n) {
                         by_number.entry(n).or_default().push(MarkerCandidate {
@@ -885,45 +885,9 @@ impl MarkerIndex {
     }
 }
 
-/// The tokens of `text`, as [`tokens`] splits it, that hold an ASCII digit or `(`: the only
-/// ones [`marker_numbers`] reads a number from, found without walking the words between.
-fn tokens_with_digit_or_bracket(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let bytes = text.as_bytes();
-    let mut from = 0;
-    std::iter::from_fn(move || {
-        let rest = bytes.get(from..)?;
-        let hit = from + first_digit_or_bracket(rest)?;
-        let start = memchr::memrchr(b' ', bytes.get(from..hit)?).map_or(from, |space| from + space + 1);
-        let end = memchr::memchr(b' ', bytes.get(hit..)?).map_or(bytes.len(), |space| hit + space);
-        from = end + 1;
-        Some((start, text.get(start..end)?))
-    })
-}
-
-/// The index of the first ASCII digit or `(` in `bytes`, eight bytes at a time: most of a text
-/// has neither.
-fn first_digit_or_bracket(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    const LOWS: u64 = u64::from_ne_bytes([0x7f; 8]);
-    let wanted = |b: &u8| b.is_ascii_digit() || *b == b'(';
-    let mut chunks = bytes.chunks_exact(8);
-    let mut at = 0;
-    for chunk in &mut chunks {
-        let x = u64::from_ne_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
-        // Per byte, the high bit of: b >= '0', b <= '9' (both for ASCII b), b == '('.
-        let seven = x & LOWS;
-        let at_least_zero = seven + ONES * (0x80 - u64::from(b'0'));
-        let at_most_nine = ONES * (0x80 + u64::from(b'9')) - seven;
-        let digit = at_least_zero & at_most_nine & !x & HIGHS;
-        let bracket = x ^ (ONES * u64::from(b'('));
-        let bracket = bracket.wrapping_sub(ONES) & !bracket & HIGHS;
-        if digit | bracket != 0 {
-            return chunk.iter().position(wanted).map(|i| at + i);
-        }
-        at += 8;
-    }
-    chunks.remainder().iter().position(wanted).map(|i| at + i)
+/// A byte a marker or a reference-like token holds: only tokens with one are read for either.
+fn digit_or_bracket(b: u8) -> bool {
+    b.is_ascii_digit() || b == b'('
 }
 
 /// The numbers a token could carry as a marker: its last one, two or three digits, or the
@@ -1026,7 +990,7 @@ fn scan(
     let found = find_references(&clean.text);
     let mut next_ref = 0;
     // Only a token with a digit or a bracket can look like a reference.
-    for (at, tok) in tokens_holding(&clean.text, |b| b.is_ascii_digit() || b == b'(') {
+    for (at, tok) in tokens_holding(&clean.text, digit_or_bracket) {
         while found.get(next_ref).is_some_and(|r| r.end <= at) {
             next_ref += 1;
         }
@@ -1081,7 +1045,7 @@ fn scan(
 
 /// A token shaped like a reference: `COM(`, `JOIN(`, `SWD(` or a Council number `NNNN/N`.
 fn looks_like_reference(tok: &str) -> bool {
-    if !tok.bytes().any(|b| b.is_ascii_digit() || b == b'(') {
+    if !tok.bytes().any(digit_or_bracket) {
         return false;
     }
     let t = tok.trim_matches(|c: char| matches!(c, '(' | ')' | '.' | ',' | ';' | ':'));
@@ -1317,40 +1281,14 @@ EN
     }
 
     #[test]
-    fn first_digit_or_bracket_finds_what_a_byte_scan_finds() {
-        let wanted = |t: &[u8]| t.iter().position(|b| b.is_ascii_digit() || *b == b'(');
-        for text in [
-            "ingen tal her, kun bogstaver og æøå",
-            "Rådet1 noterer",
-            "COM(2013) 7",
-            "/:;@[`~ ' ' ).-, /",
-            "ΤΟΝΙΖΕΙ ότι Съветът 9",
-            "abcdefgh9",
-            "abcdefg(",
-            "",
-        ] {
-            assert_eq!(first_digit_or_bracket(text.as_bytes()), wanted(text.as_bytes()), "{text}");
-        }
-        // Every byte value alone and after seven letters, so each lane is tried.
-        for b in 0..=255u8 {
-            for lead in [0, 3, 7, 8, 9] {
-                let mut bytes = vec![b'a'; lead];
-                bytes.push(b);
-                bytes.extend_from_slice(b"xyz");
-                assert_eq!(first_digit_or_bracket(&bytes), wanted(&bytes), "{b} after {lead}");
-            }
-        }
-    }
-
-    #[test]
     fn marker_tokens_are_the_tokens_with_digits_or_brackets() {
         // seeds/002: a glued marker, a bracketed one, words and a bare number around them.
         let text = "Rådet1 noterer sig (2) udtalelsen af 12. marts  og COM(2013) 7 ok";
         let wanted: Vec<(usize, &str)> =
             tokens(text).filter(|(_, t)| t.bytes().any(|b| b.is_ascii_digit() || b == b'(')).collect();
-        assert_eq!(tokens_with_digit_or_bracket(text).collect::<Vec<_>>(), wanted);
-        assert_eq!(tokens_with_digit_or_bracket("ingen tal her").count(), 0);
-        assert_eq!(tokens_with_digit_or_bracket("").count(), 0);
+        assert_eq!(tokens_holding(text, digit_or_bracket).collect::<Vec<_>>(), wanted);
+        assert_eq!(tokens_holding("ingen tal her", digit_or_bracket).count(), 0);
+        assert_eq!(tokens_holding("", digit_or_bracket).count(), 0);
     }
 
     #[test]
