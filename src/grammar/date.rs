@@ -199,12 +199,11 @@ const GLUE: &[char] = &['-', '‐', '‑', '/', '\\', '_', '@', '%', '+', '=', '
 
 /// Whether the digits `input` starts with, if any, may open a date: every production opens
 /// with a word or with `day` or `year`, which read one or two digits (`day_month_shape` any
-/// two) or four from 1900 to 2099. Most other numbers (`12109/13`, `2.500`) end here.
+/// two) or a [`year`]. Most other numbers (`12109/13`, `2.500`) end here.
 fn number_may_open_date(input: &str) -> bool {
     match input.bytes().take_while(u8::is_ascii_digit).count() {
         0..=2 => true,
-        4 => input.starts_with("19") || input.starts_with("20"),
-        _ => false,
+        _ => year(input).is_ok(),
     }
 }
 
