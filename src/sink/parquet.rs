@@ -26,9 +26,11 @@ const BATCH_ROWS: usize = 1024;
 
 /// Encoded bytes, and rows, after which a row group is written out: the writer buffers a whole
 /// row group, which without these bounds would be the whole table. Rows bound it too because
-/// repetitive text encodes to little while its per-row buffers still grow.
+/// repetitive text encodes to little while its per-row buffers (dictionary indices, levels)
+/// still grow: in massif the live heap climbed from 6 to 33 MB over the 160 MB bench corpus
+/// with 128 Ki rows, and with 16 Ki stays between 15 and 29 MB over the 640 MB one.
 const ROW_GROUP_BYTES: usize = 8 * 1024 * 1024;
-const ROW_GROUP_ROWS: usize = 128 * 1024;
+const ROW_GROUP_ROWS: usize = 16 * 1024;
 
 /// Days from 0001-01-01 (chrono's day 1) to 1970-01-01, Arrow's day 0.
 const UNIX_EPOCH_DAYS: i32 = 719_163;
