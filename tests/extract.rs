@@ -169,6 +169,23 @@ fn bad_inputs_are_named_and_the_rest_extracted() {
 }
 
 #[test]
+fn a_second_document_with_the_same_doc_id_is_refused_and_named() {
+    let wd = Workdir::new();
+    // The same Council document filed twice, in two folders: one doc_id, `ST-12642-2025-ADD-1:da`.
+    let seed = std::fs::read(&seeds()[0]).unwrap();
+    wd.write("in/a/doc.txt", &seed);
+    wd.write("in/b/doc.txt", &seed);
+    let out = wd.run(&["extract", "in", "--out", "ds"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let refused =
+        stderr.lines().filter(|l| l.contains("doc.txt: same doc_id ST-12642-2025-ADD-1:da as ")).count();
+    assert_eq!(refused, 1, "{stderr}");
+    assert!(stderr.contains("(0 warned, 1 failed)"), "{stderr}");
+    assert_eq!(wd.read("ds/documents.csv").lines().count(), 2);
+}
+
+#[test]
 fn a_text_that_is_no_council_document_is_other_with_a_warning() {
     let wd = Workdir::new();
     wd.write("in/recipe.txt", "Mix the flour and the water and bake it for an hour.\n");

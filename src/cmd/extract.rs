@@ -91,19 +91,80 @@ pub struct Options {
     pub verbose: bool,
 }
 
-/// One input document.
+/// One input document. A run holds one for every document until it ends, so a file found
+/// under a directory keeps its path once, as `source_path` under a shared root.
 #[derive(Debug, Clone)]
 pub struct Input {
-    /// Where to read it (None for standard input).
-    pub path: Option<PathBuf>,
+    location: Location,
     /// `source_path`: as given, or relative to the input root.
-    pub source_path: String,
+    pub source_path: Box<str>,
+}
+
+/// Where an input is read from.
+#[derive(Debug, Clone)]
+enum Location {
+    Stdin,
+    /// A file named as it was given, or found under a directory with a name `source_path`
+    /// cannot spell (not UTF-8, or with a `\`).
+    File(Box<Path>),
+    /// The file `source_path` under this directory.
+    Under(std::sync::Arc<Path>),
 }
 
 impl Input {
+    /// Standard input.
+    pub fn stdin() -> Input {
+        Input { location: Location::Stdin, source_path: "-".into() }
+    }
+
+    /// A file named on the command line: its source path is the name as given.
+    pub fn file(path: &Path) -> Input {
+        Input { location: Location::File(path.into()), source_path: path.to_string_lossy().into() }
+    }
+
+    /// A file found at `path` under the directory `root`: its source path is relative to
+    /// `root`, with `/` between its parts.
+    fn under(root: &std::sync::Arc<Path>, path: &Path) -> Input {
+        let rel = path.strip_prefix(root).unwrap_or(path);
+        match rel.to_str() {
+            Some(spelled) if !spelled.contains('\\') && rel.is_relative() => {
+                Input { location: Location::Under(root.clone()), source_path: spelled.into() }
+            }
+            _ => Input {
+                location: Location::File(path.into()),
+                source_path: rel.to_string_lossy().replace('\\', "/").into(),
+            },
+        }
+    }
+
+    /// Where to read it (None for standard input).
+    pub fn path(&self) -> Option<PathBuf> {
+        match &self.location {
+            Location::Stdin => None,
+            Location::File(path) => Some(path.to_path_buf()),
+            Location::Under(root) => Some(root.join(&*self.source_path)),
+        }
+    }
+
     /// The document's place in every run's order: a stable hash of its source path.
     pub fn order_key(&self) -> u64 {
         fnv1a(self.source_path.as_bytes())
+    }
+}
+
+/// The doc_ids written so far, each held as the first 128 bits of its SHA-256: 16 bytes a
+/// document however long its id, for a run of any size, and a false duplicate far less
+/// likely than a disk error.
+#[derive(Default)]
+struct WrittenIds(HashSet<u128>);
+
+impl WrittenIds {
+    /// Records `doc_id`; false when it was already written.
+    fn insert(&mut self, doc_id: &str) -> bool {
+        let digest = Sha256::digest(doc_id.as_bytes());
+        let mut first = [0; 16];
+        first.copy_from_slice(&digest[..16]);
+        self.0.insert(u128::from_le_bytes(first))
     }
 }
 
@@ -154,7 +215,7 @@ pub fn run(opts: &Options) -> Result<Summary, Error> {
     let chunk = CHUNK_PER_THREAD * pool.current_num_threads().max(1);
 
     let mut summary = Summary::default();
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut written_ids = WrittenIds::default();
     let layout = match opts.shard {
         Some(s) => Layout::Part { index: s.index, count: s.count },
         None => Layout::Single,
@@ -181,9 +242,9 @@ pub fn run(opts: &Options) -> Result<Summary, Error> {
                         }
                     };
                     let doc = &d.extraction.document;
-                    if !seen.insert(doc.doc_id.clone()) {
+                    if !written_ids.insert(&doc.doc_id) {
                         let e = Error::DuplicateDocument {
-                            path: PathBuf::from(&input.source_path),
+                            path: PathBuf::from(&*input.source_path),
                             doc_id: doc.doc_id.clone(),
                             other: "an earlier document".into(),
                         };
@@ -318,18 +379,18 @@ pub fn collect_inputs_matching(
     let mut out = Vec::new();
     for input in inputs {
         if input.as_os_str() == "-" {
-            out.push(Input { path: None, source_path: "-".into() });
+            out.push(Input::stdin());
         } else if input.is_dir() {
-            walk(input, input, &matcher, &mut out, errors, skipped);
+            walk(&input.as_path().into(), input, &matcher, &mut out, errors, skipped);
         } else {
-            out.push(Input { path: Some(input.clone()), source_path: input.to_string_lossy().into_owned() });
+            out.push(Input::file(input));
         }
     }
     Ok(out)
 }
 
 fn walk(
-    root: &Path,
+    root: &std::sync::Arc<Path>,
     dir: &Path,
     matcher: &globset::GlobSet,
     out: &mut Vec<Input>,
@@ -353,11 +414,7 @@ fn walk(
             // A symlinked directory is not followed: that is how loops end.
             skipped.push(path);
         } else if path.file_name().is_some_and(|n| matcher.is_match(n)) {
-            let rel = path.strip_prefix(root).unwrap_or(&path);
-            out.push(Input {
-                path: Some(path.clone()),
-                source_path: rel.to_string_lossy().replace('\\', "/"),
-            });
+            out.push(Input::under(root, &path));
         } else {
             skipped.push(path);
         }
@@ -377,8 +434,9 @@ pub fn extract_one(
 
 /// The bytes of one input, refused when over `max_doc_bytes`.
 pub fn read_input(input: &Input, max_doc_bytes: u64) -> Result<Vec<u8>, Error> {
-    let display = input.path.clone().unwrap_or_else(|| PathBuf::from("-"));
-    match &input.path {
+    let path = input.path();
+    let display = path.clone().unwrap_or_else(|| PathBuf::from("-"));
+    match &path {
         Some(p) => {
             let size = fs::metadata(p).map_err(|e| Error::io(p, &e))?.len();
             if size > max_doc_bytes {
@@ -404,11 +462,11 @@ pub fn extract_bytes(
     encoding: Encoding,
     grammar: &Grammar,
 ) -> Result<Extracted, Error> {
-    let display = input.path.clone().unwrap_or_else(|| PathBuf::from("-"));
+    let path = input.path();
+    let display = path.clone().unwrap_or_else(|| PathBuf::from("-"));
     let text = decode_with(bytes, &display, encoding)?;
     let sha256 = hex(&Sha256::digest(bytes));
-    let stem = input
-        .path
+    let stem = path
         .as_ref()
         .and_then(|p| p.file_stem())
         .map_or_else(|| "stdin".to_string(), |s| s.to_string_lossy().into_owned());
@@ -635,6 +693,42 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(decode(b"\xEF\xBB\xBFtekst", p).unwrap(), "tekst");
+    }
+
+    #[test]
+    fn a_file_under_a_directory_is_read_from_its_source_path_under_the_root() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("da/2014")).unwrap();
+        fs::write(dir.path().join("da/2014/st06931.txt"), "x").unwrap();
+        fs::write(dir.path().join("notes.md"), "x").unwrap();
+        let inputs = collect_inputs(&[dir.path().to_path_buf()], &mut Vec::new());
+        let [input] = inputs.as_slice() else { panic!("{inputs:?}") };
+        assert_eq!(&*input.source_path, "da/2014/st06931.txt");
+        assert_eq!(input.path(), Some(dir.path().join("da/2014/st06931.txt")));
+        let named = Input::file(Path::new("in/st06931.txt"));
+        assert_eq!((&*named.source_path, named.path()), ("in/st06931.txt", Some("in/st06931.txt".into())));
+        assert_eq!((&*Input::stdin().source_path, Input::stdin().path()), ("-", None));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_name_that_is_not_utf8_is_still_read() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        let name = std::ffi::OsStr::from_bytes(b"r\xe5d.txt");
+        fs::write(dir.path().join(name), "x").unwrap();
+        let inputs = collect_inputs(&[dir.path().to_path_buf()], &mut Vec::new());
+        let [input] = inputs.as_slice() else { panic!("{inputs:?}") };
+        assert_eq!(&*input.source_path, "r\u{fffd}d.txt");
+        assert_eq!(input.path(), Some(dir.path().join(name)));
+    }
+
+    #[test]
+    fn a_doc_id_is_written_once() {
+        let mut ids = WrittenIds::default();
+        assert!(ids.insert("ST-12642-2025-ADD-1:da"));
+        assert!(ids.insert("ST-12642-2025-ADD-1:sl"));
+        assert!(!ids.insert("ST-12642-2025-ADD-1:da"));
     }
 
     #[test]

@@ -128,8 +128,8 @@ pub fn validate_files(files: &[PathBuf], max_doc_bytes: u64) -> Result<Vec<Findi
     let inputs = crate::cmd::extract::collect_inputs(files, &mut errors);
     let mut findings: Vec<Finding> = errors.iter().map(|e| Finding::from_error(&e.to_string(), e)).collect();
     for input in &inputs {
-        let name = input.source_path.clone();
-        let display = input.path.clone().unwrap_or_else(|| PathBuf::from("-"));
+        let name = input.source_path.to_string();
+        let display = input.path().unwrap_or_else(|| PathBuf::from("-"));
         let checked = read_input(input, max_doc_bytes).and_then(|bytes| {
             let doc = extract_bytes(&bytes, input, Encoding::Utf8, grammar)?;
             let text = decode(&bytes, &display)?;
