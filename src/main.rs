@@ -9,9 +9,26 @@ use clap::{CommandFactory, Parser, Subcommand};
 use councildata::cmd::{diff, extract, grammars, manual, merge, report, validate};
 
 /// mimalloc: extraction allocates many short strings per document, and glibc's malloc was a
-/// tenth of the profile.
+/// tenth of the profile. Built without transparent huge pages (the `no_thp` feature), whose
+/// 2 MiB faults cost a run up to 40 MB of resident memory and the time to clear them.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// mimalloc's `mi_option_purge_delay` (its place in `mi_option_e`, mimalloc.h, v2 and v3).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Milliseconds before memory freed goes back to the system. mimalloc's default, a second,
+/// kept the batches of records freed in that second: 15–20 MB more peak RSS, growing with the
+/// run. At 10 ms a run is about 2% slower than at 1 s, and at 0 about 5% (160 MB bench corpus).
+const PURGE_DELAY_MS: std::ffi::c_long = 10;
+
+/// Sets [`PURGE_DELAY_MS`], unless `MIMALLOC_PURGE_DELAY` in the environment has set it.
+fn give_freed_memory_back_soon() {
+    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+        // SAFETY: mi_option_set stores one integer option, and any delay is a valid value.
+        unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, PURGE_DELAY_MS) };
+    }
+}
 
 /// EU Council document text in, a typed CSV + Parquet dataset out.
 #[derive(Parser)]
@@ -167,6 +184,7 @@ enum Format {
 }
 
 fn main() -> ExitCode {
+    give_freed_memory_back_soon();
     let cli = Cli::parse();
     match cli.command {
         Command::Merge { dir, out } => match merge::run(&dir, &out) {
