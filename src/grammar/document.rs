@@ -226,7 +226,9 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
             .iter()
             .zip(&cleans)
             .take_while(|(u, _)| u.paragraph().is_none())
-            .find(|(u, c)| u.kind == UnitKind::Prose && c.text.split_whitespace().count() >= TITLE_WORDS)
+            .find(|(u, c)| {
+                u.kind == UnitKind::Prose && c.text.split_whitespace().nth(TITLE_WORDS - 1).is_some()
+            })
             .map(|(_, c)| c.text.clone()),
     };
     let names_conclusions = |t: &str| {
@@ -237,7 +239,7 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
     let annexed_conclusions =
         units.iter().zip(&cleans).take_while(|(u, _)| u.paragraph().is_none()).any(|(u, c)| {
             u.kind == UnitKind::Prose
-                && c.text.split(' ').count() <= HEADING_WORDS
+                && c.text.split(' ').nth(HEADING_WORDS).is_none()
                 && names_conclusions(&c.text)
         });
     // Every verb, lower-case forms included; those are kept only where conclusions use them.
