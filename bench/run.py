@@ -22,8 +22,8 @@ RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 
 
 def peak_rss_of(cmd, cpus=None):
-    """Runs a command, pinned to the CPUs `cpus` if given; returns (seconds, peak RSS in MB of
-    that child alone, from its own rusage)."""
+    """Runs a command, pinned to the CPUs `cpus` if given; returns (seconds, peak RSS in MB, CPU
+    seconds, user and system), the last two of that child alone, from its own rusage."""
     pin = (lambda: os.sched_setaffinity(0, cpus)) if cpus else None
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
@@ -33,7 +33,7 @@ def peak_rss_of(cmd, cpus=None):
         if os.waitstatus_to_exitcode(status) != 0:
             err.seek(0)
             sys.exit(f"{' '.join(map(str, cmd))} failed: {err.read().decode()[-2000:]}")
-    return took, usage.ru_maxrss / 1024
+    return took, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def read_floor(corpus):
@@ -82,12 +82,15 @@ def our_dates(tmp):
 
 
 def print_scaling(scaling):
-    """Time and memory of each corpus against the next smaller one, per thread count."""
+    """Time, CPU time and memory of each corpus against the next smaller one, per thread count.
+    CPU time shows the work apart from waiting on the disk, which wall time includes once the
+    corpus and its output no longer fit in the page cache."""
     lines = []
     for threads, runs in scaling.items():
-        for (b0, t0, m0), (b1, t1, m1) in zip(runs, runs[1:]):
+        for (b0, t0, c0, m0), (b1, t1, c1, m1) in zip(runs, runs[1:]):
             lines.append(f"- {threads} thread{'s' if threads > 1 else ''}, {b0 / 1e6:.0f} → {b1 / 1e6:.0f} MB: "
-                         f"{b1 / b0:.1f}× the bytes took {t1 / t0:.2f}× the time and {m1 / m0:.2f}× the peak memory")
+                         f"{b1 / b0:.1f}× the bytes took {t1 / t0:.2f}× the time ({c1 / c0:.2f}× the CPU time) "
+                         f"and {m1 / m0:.2f}× the peak memory")
     if lines:
         print("\n## Scaling with corpus size\n")
         print("\n".join(lines))
@@ -111,23 +114,25 @@ def main():
             ndocs = sum(1 for _ in corpus.rglob("*.txt"))
             floor = nbytes / read_floor(corpus) / 1e6
             for threads in (1, cores):
-                rates, docs, times, rss = [], [], [], 0.0
+                rates, docs, times, cpu_times, rss = [], [], [], [], 0.0
                 # One thread runs pinned to one CPU, so the writer shares that core too.
                 cpus = {min(os.sched_getaffinity(0))} if threads == 1 else None
                 for _ in range(RUNS):
                     out = tmp / "out"
                     cmd = [BIN, "extract", corpus, "--out", out, "--quiet", "--jobs", str(threads)]
-                    took, peak = peak_rss_of(cmd, cpus)
+                    took, peak, cpu = peak_rss_of(cmd, cpus)
                     rates.append(nbytes / took / 1e6)
                     docs.append(ndocs / took)
                     times.append(took)
+                    cpu_times.append(cpu)
                     rss = max(rss, peak)
                 label = "1 (one CPU)" if threads == 1 else str(threads)
                 print(f"| {nbytes / 1e6:.0f} MB, {ndocs} docs | {label} | {stats(rates)} | "
                       f"{statistics.median(docs):.0f} | {rss:.0f} | {floor:.0f} |")
                 if threads == 1:
                     ours = statistics.median(rates)
-                scaling.setdefault(threads, []).append((nbytes, statistics.median(times), rss))
+                scaling.setdefault(threads, []).append(
+                    (nbytes, statistics.median(times), statistics.median(cpu_times), rss))
             shutil.rmtree(corpus)
         print_scaling(scaling)
         dp = dateparser_comparison()
