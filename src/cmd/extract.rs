@@ -155,10 +155,14 @@ impl Input {
 /// The doc_ids written so far, each held as the first 128 bits of its SHA-256: 16 bytes a
 /// document however long its id, for a run of any size, and a false duplicate far less
 /// likely than a disk error.
-#[derive(Default)]
 struct WrittenIds(HashSet<u128>);
 
 impl WrittenIds {
+    /// Room for `count` ids, made once: never two tables at once while one grows into another.
+    fn for_documents(count: usize) -> WrittenIds {
+        WrittenIds(HashSet::with_capacity(count))
+    }
+
     /// Records `doc_id`; false when it was already written.
     fn insert(&mut self, doc_id: &str) -> bool {
         let digest = Sha256::digest(doc_id.as_bytes());
@@ -201,6 +205,8 @@ pub fn run(opts: &Options) -> Result<Summary, Error> {
     if let Some(shard) = opts.shard {
         inputs.retain(|i| shard.holds(i.order_key()));
     }
+    // Held to the end of the run: no room left over from growing it (half of it at worst).
+    inputs.shrink_to_fit();
     let progress = progress_bar(inputs.len() as u64, opts.quiet);
     let say = |line: String| progress.suspend(|| eprintln!("{line}"));
     if !opts.quiet {
@@ -215,7 +221,7 @@ pub fn run(opts: &Options) -> Result<Summary, Error> {
     let chunk = CHUNK_PER_THREAD * pool.current_num_threads().max(1);
 
     let mut summary = Summary::default();
-    let mut written_ids = WrittenIds::default();
+    let mut written_ids = WrittenIds::for_documents(inputs.len());
     let layout = match opts.shard {
         Some(s) => Layout::Part { index: s.index, count: s.count },
         None => Layout::Single,
@@ -725,7 +731,7 @@ mod tests {
 
     #[test]
     fn a_doc_id_is_written_once() {
-        let mut ids = WrittenIds::default();
+        let mut ids = WrittenIds::for_documents(2);
         assert!(ids.insert("ST-12642-2025-ADD-1:da"));
         assert!(ids.insert("ST-12642-2025-ADD-1:sl"));
         assert!(!ids.insert("ST-12642-2025-ADD-1:da"));
