@@ -239,7 +239,7 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
     let annexed_conclusions =
         units.iter().zip(&cleans).take_while(|(u, _)| u.paragraph().is_none()).any(|(u, c)| {
             u.kind == UnitKind::Prose
-                && c.text.split(' ').nth(HEADING_WORDS).is_none()
+                && tokens(&c.text).nth(HEADING_WORDS).is_none()
                 && names_conclusions(&c.text)
         });
     // Every verb, lower-case forms included; those are kept only where conclusions use them.
