@@ -22,7 +22,7 @@ use nom::error::{Error, ErrorKind};
 use nom::sequence::{preceded, terminated};
 use nom::{IResult, Offset, Parser};
 
-use super::text::find_last_byte;
+use super::text::{find_last_byte, visible_ascii_end};
 use crate::lexicon::{Dates, Lexicon, Order, same_word};
 use crate::model::Precision;
 
@@ -171,20 +171,23 @@ impl<'t> Iterator for WhiteSpaceSplit<'t> {
 
     fn next(&mut self) -> Option<&'t str> {
         let rest = self.rest?;
-        for (at, &b) in rest.as_bytes().iter().enumerate() {
+        let bytes = rest.as_bytes();
+        // Visible ASCII, most of a word, is never white space: passed over in bulk.
+        let mut at = visible_ascii_end(bytes, 0);
+        while let Some(&b) = bytes.get(at) {
             let width = match BYTE_CLASSES[usize::from(b)] {
-                ByteClass::Other => continue,
-                ByteClass::Space => 1,
+                ByteClass::Other => None,
+                ByteClass::Space => Some(1),
                 ByteClass::MaybeSpace => {
                     let c = rest.get(at..).and_then(|s| s.chars().next());
-                    match c.filter(|c| c.is_whitespace()) {
-                        Some(c) => c.len_utf8(),
-                        None => continue,
-                    }
+                    c.filter(|c| c.is_whitespace()).map(char::len_utf8)
                 }
             };
-            self.rest = rest.get(at + width..);
-            return rest.get(..at);
+            if let Some(width) = width {
+                self.rest = rest.get(at + width..);
+                return rest.get(..at);
+            }
+            at = visible_ascii_end(bytes, at + 1);
         }
         self.rest = None;
         Some(rest)
