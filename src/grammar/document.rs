@@ -1146,12 +1146,12 @@ fn check_unknown_capitals(
     let mut next_verb = 0;
     let mut iter = tokens(text).peekable();
     while let Some((at, tok)) = iter.next() {
-        let word = tok.trim_end_matches([',', '.', ';', ':']);
+        let word = trim_clause_marks(tok);
         // After a sentence end or a coordinating word (`og`, `and`); a bare comma lists names.
-        // The cheap tests first: most words are not in capitals, and few open a clause.
-        let opens = prev_end_sentence || lex.operative.coordinators.iter().any(|c| c == prev_word);
-        let unknown = opens
-            && super::verb::is_caps(word)
+        // The cheap tests first: most words are not in capitals (most fail on their first
+        // letter), and few open a clause.
+        let unknown = super::verb::is_caps(word)
+            && (prev_end_sentence || lex.operative.coordinators.iter().any(|c| c == prev_word))
             && word.chars().filter(|c| c.is_alphabetic()).count() >= UNKNOWN_CAPS_LETTERS
             && word.chars().all(|c| c.is_alphabetic() || c == '-')
             && {
@@ -1166,7 +1166,7 @@ fn check_unknown_capitals(
             let mut phrase = word.to_string();
             let mut end = at + word.len();
             while let Some((next_at, next)) = iter.peek() {
-                let w = next.trim_end_matches([',', '.', ';', ':']);
+                let w = trim_clause_marks(next);
                 if !super::verb::is_caps(w) || !w.chars().all(char::is_alphabetic) {
                     break;
                 }
@@ -1181,14 +1181,32 @@ fn check_unknown_capitals(
                 format!("`{phrase}` looks like an operative verb but is not in grammars/{}.toml", lex.code);
             findings.push(start, len, Severity::Warning, "unknown-operative", message);
         }
-        prev_end_sentence = tok.ends_with(['.', '!', '?']);
+        prev_end_sentence = matches!(tok.as_bytes().last(), Some(b'.' | b'!' | b'?'));
         prev_word = tok;
     }
+}
+
+/// A token without the `,` `.` `;` `:` it ends with (`FREMHÆVER,` is `FREMHÆVER`): ASCII marks,
+/// trimmed as bytes.
+fn trim_clause_marks(token: &str) -> &str {
+    let kept = token.bytes().rposition(|b| !matches!(b, b',' | b'.' | b';' | b':')).map_or(0, |i| i + 1);
+    token.get(..kept).unwrap_or(token)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clause_marks_are_trimmed_from_the_end_only() {
+        assert_eq!(trim_clause_marks("FREMHÆVER,"), "FREMHÆVER");
+        assert_eq!(trim_clause_marks("POZIVA:"), "POZIVA");
+        assert_eq!(trim_clause_marks("tilgange;."), "tilgange");
+        assert_eq!(trim_clause_marks("(2020)."), "(2020)");
+        assert_eq!(trim_clause_marks("2.4"), "2.4");
+        assert_eq!(trim_clause_marks(",."), "");
+        assert_eq!(trim_clause_marks("RÅDET"), "RÅDET");
+    }
 
     fn run(text: &str) -> Outcome {
         let grammar = Grammar::embedded().unwrap();
