@@ -231,19 +231,7 @@ impl VerbMatcher {
     /// finds them, looked up once a word however many candidates and gaps read it; none for
     /// the words before, which no match or gap from `from` on reads.
     fn starts<'m>(&'m self, words: &[Word], from: usize) -> Vec<Option<&'m [usize]>> {
-        let looked_up = words.iter().skip(from).map(|w| {
-            // Most words are rejected on their two end bytes, here rather than in a call.
-            match (w.text.as_bytes().first(), w.text.as_bytes().last()) {
-                (Some(&first), Some(&last))
-                    if first.is_ascii()
-                        && last.is_ascii()
-                        && !self.by_first_word.may_start_and_end(first, last) =>
-                {
-                    None
-                }
-                _ => self.by_first_word.phrases(w.text),
-            }
-        });
+        let looked_up = words.iter().skip(from).map(|w| self.by_first_word.phrases(w.text));
         std::iter::repeat_n(None, from.min(words.len())).chain(looked_up).collect()
     }
 
@@ -523,13 +511,20 @@ impl FirstWords {
     }
 
     /// The phrases starting with `word` as written, in any case: those whose folded first
-    /// word is [`fold`]`(word)`.
+    /// word is [`fold`]`(word)`. Most words are rejected on their two end bytes, inline where
+    /// they are looked up.
+    #[inline(always)]
     fn phrases(&self, word: &str) -> Option<&[usize]> {
         let bytes = word.as_bytes();
         let (&first, &last) = (bytes.first()?, bytes.last()?);
         if first.is_ascii() && last.is_ascii() && !self.may_start_and_end(first, last) {
             return None;
         }
+        self.phrases_in_group(word, first)
+    }
+
+    /// [`Self::phrases`] past the end bytes: the word looked up among those of its letter.
+    fn phrases_in_group(&self, word: &str, first: u8) -> Option<&[usize]> {
         let group = if first.is_ascii() && word.is_ascii() {
             let byte = usize::from(first.to_ascii_lowercase());
             if self.ascii_lengths.get(byte).copied().unwrap_or(0) & length_bit(word.len()) == 0 {
