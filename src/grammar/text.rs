@@ -292,25 +292,34 @@ impl Clean {
     }
 }
 
+/// Eight bytes as one word, byte `k` in bits `8k..8k + 8`: a test on all eight at once.
+const LANE_ONES: u64 = u64::from_le_bytes([0x01; 8]);
+/// The high bit of every lane, where the tests below leave their answers.
+const LANE_HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+
+/// A high bit for each lane of `x` below `lowest` or at 0x7f and above, and maybe for lanes
+/// after the first such (borrows and carries run upwards): the lowest set bit is exact.
+fn lanes_outside_ascii(x: u64, lowest: u8) -> u64 {
+    let above = (x | x.wrapping_add(LANE_ONES)) & LANE_HIGHS;
+    let below = x.wrapping_sub(LANE_ONES * u64::from(lowest)) & !x & LANE_HIGHS;
+    above | below
+}
+
 /// Eight bytes the loop above would pass over one by one: visible ASCII and single spaces,
 /// the last not a space (its follower is outside the chunk).
 fn plain_words(chunk: &[u8]) -> bool {
-    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
     const LOWS: u64 = u64::from_le_bytes([0x7f; 8]);
-    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
     const LAST: u64 = 0x80 << 56;
     let Ok(lanes) = <[u8; 8]>::try_from(chunk) else {
         return false;
     };
     let x = u64::from_le_bytes(lanes);
-    // Per lane, a high bit for: 0x7f or above; below 0x20.
-    let above = (x | x.wrapping_add(ONES)) & HIGHS;
-    let below = x.wrapping_sub(ONES * 0x20) & !x & HIGHS;
-    if above | below != 0 {
+    if lanes_outside_ascii(x, b' ') != 0 {
         return false;
     }
-    let spaced = x ^ (ONES * u64::from(b' '));
-    let spaces = !(((spaced & LOWS) + LOWS) | spaced) & HIGHS;
+    // Exactly the spaces, with no borrow between lanes.
+    let spaced = x ^ (LANE_ONES * u64::from(b' '));
+    let spaces = !(((spaced & LOWS) + LOWS) | spaced) & LANE_HIGHS;
     spaces & ((spaces >> 8) | LAST) == 0
 }
 
@@ -420,8 +429,6 @@ pub fn find_byte(bytes: &[u8], wanted: impl Fn(u8) -> bool) -> Option<usize> {
 /// The offset of the first space in `bytes`, eight bytes at a time: a word of running text ends
 /// in the first eight bytes, so the loop leaves on a branch that is nearly always taken.
 fn find_space(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
     let mut lanes = bytes.chunks_exact(8);
     let mut at = 0;
     for lane in &mut lanes {
@@ -429,8 +436,8 @@ fn find_space(bytes: &[u8]) -> Option<usize> {
             break;
         };
         // A high bit for each space, and maybe for bytes after the first: its lowest is exact.
-        let x = u64::from_le_bytes(eight) ^ (ONES * u64::from(b' '));
-        let spaces = x.wrapping_sub(ONES) & !x & HIGHS;
+        let x = u64::from_le_bytes(eight) ^ (LANE_ONES * u64::from(b' '));
+        let spaces = x.wrapping_sub(LANE_ONES) & !x & LANE_HIGHS;
         if spaces != 0 {
             return Some(at + spaces.trailing_zeros() as usize / 8);
         }
@@ -443,16 +450,9 @@ fn find_space(bytes: &[u8]) -> Option<usize> {
 /// the length: eight bytes at a time, the byte found from the lanes' bits rather than by a loop
 /// that mispredicts its exit once a word.
 pub fn visible_ascii_end(bytes: &[u8], from: usize) -> usize {
-    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
     let mut at = from;
     while let Some(Ok(eight)) = bytes.get(at..at + 8).map(<[u8; 8]>::try_from) {
-        let x = u64::from_le_bytes(eight);
-        // A high bit for each byte of 0x7f or above, or below 0x21, and maybe for bytes after
-        // the first such: its lowest is exact.
-        let above = (x | x.wrapping_add(ONES)) & HIGHS;
-        let below = x.wrapping_sub(ONES * 0x21) & !x & HIGHS;
-        let stops = above | below;
+        let stops = lanes_outside_ascii(u64::from_le_bytes(eight), b'!');
         if stops != 0 {
             return at + stops.trailing_zeros() as usize / 8;
         }
