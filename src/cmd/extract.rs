@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
@@ -108,7 +109,7 @@ enum Location {
     /// cannot spell (not UTF-8, or with a `\`).
     File(Box<Path>),
     /// The file `source_path` under this directory.
-    Under(std::sync::Arc<Path>),
+    Under(Arc<Path>),
 }
 
 impl Input {
@@ -124,7 +125,7 @@ impl Input {
 
     /// A file found at `path` under the directory `root`: its source path is relative to
     /// `root`, with `/` between its parts.
-    fn under(root: &std::sync::Arc<Path>, path: &Path) -> Input {
+    fn under(root: &Arc<Path>, path: &Path) -> Input {
         let rel = path.strip_prefix(root).unwrap_or(path);
         match rel.to_str() {
             Some(spelled) if !spelled.contains('\\') && rel.is_relative() => {
@@ -396,7 +397,7 @@ pub fn collect_inputs_matching(
 }
 
 fn walk(
-    root: &std::sync::Arc<Path>,
+    root: &Arc<Path>,
     dir: &Path,
     matcher: &globset::GlobSet,
     out: &mut Vec<Input>,

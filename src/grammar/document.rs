@@ -1046,10 +1046,8 @@ fn scan(
 }
 
 /// A token shaped like a reference: `COM(`, `JOIN(`, `SWD(` or a Council number `NNNN/N`.
+/// Either holds a digit or a bracket, which is how [`tokens_holding`] chose the tokens asked.
 fn looks_like_reference(tok: &str) -> bool {
-    if !tok.bytes().any(digit_or_bracket) {
-        return false;
-    }
     let t = tok.trim_matches(|c: char| matches!(c, '(' | ')' | '.' | ',' | ';' | ':'));
     if tok.bytes().any(|b| b == b'(') && ["COM(", "JOIN(", "SWD("].iter().any(|p| tok.contains(p)) {
         return true;
