@@ -12,7 +12,9 @@ use super::header::header;
 use super::language::detect;
 use super::paragraph::{paragraph_number, point_label, section_heading};
 use super::reference::{find_references, line_ends_in_url};
-use super::text::{Clean, Excluded, Join, Line, LineIndex, ligature, tokens, tokens_holding};
+use super::text::{
+    Clean, Excluded, Join, Line, LineIndex, capital_word_lanes, ligature, tokens, tokens_holding,
+};
 use super::verb::{Form, VerbMatch};
 use super::{Compiled, Grammar};
 use crate::lexicon::Lexicon;
@@ -1139,6 +1141,9 @@ fn check_unknown_capitals(
     findings: &mut Findings,
 ) {
     let text = clean.text.as_str();
+    if !capitals_outside(text, verbs) {
+        return;
+    }
     let mut prev_end_sentence = true;
     let mut prev_word = "";
     let mut next_verb = 0;
@@ -1184,6 +1189,54 @@ fn check_unknown_capitals(
     }
 }
 
+/// Whether `text` may hold a word [`check_unknown_capitals`] reports. Such a word is made of
+/// capital or caseless letters and hyphens, so of bytes that are `A`–`Z`, `-` or part of a
+/// character outside ASCII, and it has spaces or clause marks around it: it is a whole run of
+/// at least `UNKNOWN_CAPS_LETTERS` such bytes, starting outside the verbs found. Most units have
+/// no such run, or only in their verbs, and are not read word by word.
+fn capitals_outside(text: &str, verbs: &[VerbMatch]) -> bool {
+    let mut next_verb = 0;
+    // As the word-by-word check finds the verb that may cover the word starting at `at`.
+    let mut outside_verbs = |at: usize| {
+        while verbs.get(next_verb).is_some_and(|v: &VerbMatch| v.end <= at) {
+            next_verb += 1;
+        }
+        verbs.get(next_verb).is_none_or(|v| v.start > at)
+    };
+    let lanes = text.as_bytes().chunks_exact(8);
+    // The last bytes, padded with NULs, which are no part of a word.
+    let mut last = [0; 8];
+    last.iter_mut().zip(lanes.remainder()).for_each(|(to, from)| *to = *from);
+    // The run of word bytes that reaches where eight bytes start, and where it starts.
+    let mut run_start = 0;
+    let mut run_len = 0;
+    for (k, eight) in lanes.chain(std::iter::once(&last[..])).enumerate() {
+        let Ok(eight) = <[u8; 8]>::try_from(eight) else {
+            break;
+        };
+        let mask = u32::from(capital_word_lanes(eight));
+        let mut at = 0;
+        while at < 8 {
+            let rest = mask >> at;
+            let ones = rest.trailing_ones() as usize;
+            if ones == 0 {
+                run_len = 0;
+                at += rest.trailing_zeros().min(8) as usize;
+                continue;
+            }
+            if run_len == 0 {
+                run_start = k * 8 + at;
+            }
+            run_len += ones;
+            if run_len >= UNKNOWN_CAPS_LETTERS && outside_verbs(run_start) {
+                return true;
+            }
+            at += ones;
+        }
+    }
+    false
+}
+
 /// A token without the `,` `.` `;` `:` it ends with (`FREMHÆVER,` is `FREMHÆVER`): ASCII marks,
 /// trimmed as bytes.
 fn trim_clause_marks(token: &str) -> &str {
@@ -1204,6 +1257,40 @@ mod tests {
         assert_eq!(trim_clause_marks("2.4"), "2.4");
         assert_eq!(trim_clause_marks(",."), "");
         assert_eq!(trim_clause_marks("RÅDET"), "RÅDET");
+    }
+
+    fn verb_at(text: &str, surface: &str) -> VerbMatch {
+        let start = text.find(surface).unwrap();
+        VerbMatch {
+            start,
+            end: start + surface.len(),
+            surface: surface.into(),
+            canonical: String::new(),
+            form: Form::Capitals,
+        }
+    }
+
+    #[test]
+    fn capitals_outside_the_verbs_are_found_and_the_verbs_own_are_not() {
+        // seeds/002, paragraph 3, and the validate test's unknown verb in its place.
+        let known = "UNDERSTREGER behovet for at styrke EU's kapacitet";
+        assert!(!capitals_outside(known, &[verb_at(known, "UNDERSTREGER")]));
+        assert!(capitals_outside(known, &[]));
+        let unknown = "BEKLAGER DYBT behovet for at styrke EU's kapacitet";
+        assert!(capitals_outside(unknown, &[]));
+        // A known verb before an unknown one covers only itself.
+        let both = "UNDERSTREGER og BEKLAGER behovet";
+        assert!(capitals_outside(both, &[verb_at(both, "UNDERSTREGER")]));
+        // Non-ASCII capitals and hyphens are read as parts of a word (seeds/001, sl).
+        assert!(capitals_outside("in ČESTITA Svetu", &[]));
+        assert!(capitals_outside("X-Y-Z-W", &[]));
+        // Near-misses: acronyms under six letters, and lower-case words with letters outside
+        // ASCII, never make a run long enough.
+        assert!(!capitals_outside("EU's, NATO's og OSCE's mandat", &[]));
+        // `COVID-` is a run: such a unit is read word by word, where the digits rule it out.
+        assert!(capitals_outside("COVID-19-pandemien", &[]));
+        assert!(!capitals_outside("Rådet opfordrer Kommissionen til at fremlægge forslag", &[]));
+        assert!(!capitals_outside("države članice so zavezane boju proti kibernetski", &[]));
     }
 
     fn run(text: &str) -> Outcome {

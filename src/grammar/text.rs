@@ -305,6 +305,23 @@ fn lanes_outside_ascii(x: u64, lowest: u8) -> u64 {
     above | below
 }
 
+/// A bit for each of eight bytes, bit `k` for byte `k`, that may be part of a word in capitals:
+/// `A`–`Z`, `-`, or a byte of a character outside ASCII. Exact for every lane: no test here
+/// carries or borrows across lanes.
+pub fn capital_word_lanes(eight: [u8; 8]) -> u8 {
+    const LOWS: u64 = u64::from_le_bytes([0x7f; 8]);
+    let x = u64::from_le_bytes(eight);
+    // Seven bits a lane: adding at most 0x7f to each cannot carry out of it.
+    let low = x & LOWS;
+    let from_a = low + LANE_ONES * u64::from(0x80 - b'A');
+    let past_z = low + LANE_ONES * u64::from(0x80 - b'Z' - 1);
+    let hyphen_off = low ^ (LANE_ONES * u64::from(b'-'));
+    let not_hyphen = hyphen_off + LOWS;
+    let lanes = (x | (from_a & !past_z) | !not_hyphen) & LANE_HIGHS;
+    // The high bits, one a lane, gathered into the top byte: no two products overlap.
+    ((lanes >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
+}
+
 /// Eight bytes the loop above would pass over one by one: visible ASCII and single spaces,
 /// the last not a space (its follower is outside the chunk).
 fn plain_words(chunk: &[u8]) -> bool {
@@ -579,6 +596,23 @@ mod tests {
         }
         assert_eq!(find_space("Rådet opfordrer".as_bytes()), Some(6));
         assert_eq!(find_space("  ".as_bytes()), Some(0));
+    }
+
+    #[test]
+    fn capital_word_lanes_are_exact_for_every_byte_in_every_lane() {
+        let naive = |b: u8| b >= 0x80 || b.is_ascii_uppercase() || b == b'-';
+        for lane in 0..8 {
+            for byte in 0..=255u8 {
+                for other in [b'a', b'A', b'-', b' ', 0x00, 0x7f, 0x80, 0xc3, 0xff, byte] {
+                    let mut eight = [other; 8];
+                    eight[lane] = byte;
+                    let expected = (0..8).fold(0u8, |m, k| m | (u8::from(naive(eight[k])) << k));
+                    assert_eq!(capital_word_lanes(eight), expected, "{eight:?}");
+                }
+            }
+        }
+        let council: [u8; 8] = "RÅDET, ".as_bytes().try_into().unwrap();
+        assert_eq!(capital_word_lanes(council), 0b0011_1111);
     }
 
     #[test]
