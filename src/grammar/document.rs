@@ -492,6 +492,9 @@ fn mark_furniture(
             continue;
         }
         let t = line.trimmed();
+        if !may_open_furniture(t, lex) {
+            continue;
+        }
         match furniture_line(t, lex) {
             Some(Furniture::Reference { council_ref, printed, page }) => {
                 refs.push((printed, council_ref.register_id()));
@@ -505,6 +508,19 @@ fn mark_furniture(
             None => {}
         }
     }
+}
+
+/// Whether a trimmed line may be furniture or an annex heading, on its first character: a
+/// document number opens with a digit, a marking with a directorate in capitals or an annex
+/// word, an annex heading with an annex word or a capital. Most lines of running text open
+/// otherwise and are not parsed.
+fn may_open_furniture(line: &str, lex: &Lexicon) -> bool {
+    let Some(first) = line.chars().next() else {
+        return true;
+    };
+    first.is_ascii_digit()
+        || first.is_uppercase()
+        || lex.cover.annex.iter().any(|word| word.chars().next().is_none_or(|c| c == first))
 }
 
 /// After a document number alone on its line, the footer items that follow one per line.
@@ -1267,6 +1283,19 @@ mod tests {
             surface: surface.into(),
             canonical: String::new(),
             form: Form::Capitals,
+        }
+    }
+
+    #[test]
+    fn furniture_opens_with_a_digit_a_capital_or_an_annex_word() {
+        let da = crate::lexicon::Lexicons::embedded().unwrap().get("da").unwrap();
+        // seeds/002: a footer, a marking, an annex heading, and running text that is none.
+        for line in ["7290/21   kmm 8", "BILAG JAI.2  DA", "BILAG", "Rådet minder om"] {
+            assert!(may_open_furniture(line, da), "{line}");
+        }
+        for line in ["og beskyttet internet", "– styrke", "(2020)", "«det»"] {
+            assert!(!may_open_furniture(line, da), "{line}");
+            assert!(furniture_line(line, da).is_none() && !is_annex_heading(line, da), "{line}");
         }
     }
 
