@@ -79,7 +79,13 @@ impl ParquetSink {
             .iter_mut()
             .map(|c| -> ArrayRef {
                 match c {
-                    Column::Str(b) => Arc::new(b.finish()),
+                    Column::Str(b) => {
+                        let array = b.finish();
+                        // The next batch holds about as much text: its buffer is made that size
+                        // at once instead of growing by doubling, each step a copy.
+                        *b = StringBuilder::with_capacity(BATCH_ROWS, array.value_data().len());
+                        Arc::new(array)
+                    }
                     Column::Int(b) => Arc::new(b.finish()),
                     Column::Date(b) => Arc::new(b.finish()),
                 }
