@@ -11,6 +11,9 @@ pub struct Line<'a> {
     pub start: usize,
     /// The line's text, without `\n` / `\r\n`.
     pub text: &'a str,
+    /// The text without surrounding whitespace, trimmed once: most lines are asked for it by
+    /// several passes.
+    trimmed: &'a str,
 }
 
 impl<'a> Line<'a> {
@@ -21,7 +24,7 @@ impl<'a> Line<'a> {
 
     /// The text without surrounding whitespace (and without a leading form feed).
     pub fn trimmed(&self) -> &'a str {
-        self.text.trim_matches(|c: char| c.is_whitespace())
+        self.trimmed
     }
 
     /// Only whitespace.
@@ -69,7 +72,9 @@ impl<'a> LineIndex<'a> {
             if end > start && bytes.get(end - 1) == Some(&b'\r') {
                 end -= 1;
             }
-            lines.push(Line { number: lines.len() + 1, start, text: &text[start..end] });
+            let line = &text[start..end];
+            let trimmed = line.trim_matches(|c: char| c.is_whitespace());
+            lines.push(Line { number: lines.len() + 1, start, text: line, trimmed });
             start = newline + 1;
         }
         LineIndex { lines }
