@@ -524,6 +524,11 @@ pub fn decode_with<'a>(
 pub fn decode<'a>(bytes: &'a [u8], path: &Path) -> Result<&'a str, Error> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     check_text(bytes, path)?;
+    // simdutf8 checks valid text, nearly all of it, several times faster than std; std finds
+    // where invalid text goes wrong.
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+        return Ok(text);
+    }
     std::str::from_utf8(bytes)
         .map_err(|e| Error::NotUtf8 { path: path.to_path_buf(), position: position(bytes, e.valid_up_to()) })
 }
