@@ -428,6 +428,10 @@ fn walk(
     }
 }
 
+/// Most of a worker's read buffer kept between documents: far more than a Council document
+/// takes, so only an unusually long one leaves it to be given back.
+const READ_BUFFER_KEPT: usize = 1024 * 1024;
+
 /// Reads and extracts one document. Each worker thread reads into one buffer of its own,
 /// kept from document to document: the allocator then neither maps nor faults in fresh pages
 /// for every file read.
@@ -441,8 +445,12 @@ pub fn extract_one(
         static READ_BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
     READ_BUFFER.with_borrow_mut(|bytes| {
-        read_input_into(input, max_doc_bytes, bytes)?;
-        extract_bytes(bytes, input, encoding, grammar)
+        let extracted = read_input_into(input, max_doc_bytes, bytes)
+            .and_then(|()| extract_bytes(bytes, input, encoding, grammar));
+        // A long document's bytes are not held by the worker for the rest of the run.
+        bytes.clear();
+        bytes.shrink_to(READ_BUFFER_KEPT);
+        extracted
     })
 }
 
