@@ -465,13 +465,13 @@ pub fn read_input(input: &Input, max_doc_bytes: u64) -> Result<Vec<u8>, Error> {
 fn read_input_into(input: &Input, max_doc_bytes: u64, bytes: &mut Vec<u8>) -> Result<(), Error> {
     bytes.clear();
     let path = input.path();
-    let display = path.clone().unwrap_or_else(|| PathBuf::from("-"));
+    let display = || path.clone().unwrap_or_else(|| PathBuf::from("-"));
     match &path {
         Some(p) => {
             let file = fs::File::open(p).map_err(|e| Error::io(p, &e))?;
             let size = file.metadata().map_err(|e| Error::io(p, &e))?.len();
             if size > max_doc_bytes {
-                return Err(Error::TooLarge { path: display, size, limit: max_doc_bytes });
+                return Err(Error::TooLarge { path: display(), size, limit: max_doc_bytes });
             }
             bytes.reserve(usize::try_from(size).unwrap_or(0));
             file.take(max_doc_bytes + 1).read_to_end(bytes).map_err(|e| Error::io(p, &e))?;
@@ -482,7 +482,7 @@ fn read_input_into(input: &Input, max_doc_bytes: u64, bytes: &mut Vec<u8>) -> Re
     }
     // A file may have grown since its size was read.
     if bytes.len() as u64 > max_doc_bytes {
-        return Err(Error::TooLarge { path: display, size: bytes.len() as u64, limit: max_doc_bytes });
+        return Err(Error::TooLarge { path: display(), size: bytes.len() as u64, limit: max_doc_bytes });
     }
     Ok(())
 }
@@ -495,8 +495,8 @@ pub fn extract_bytes(
     grammar: &Grammar,
 ) -> Result<Extracted, Error> {
     let path = input.path();
-    let display = path.clone().unwrap_or_else(|| PathBuf::from("-"));
-    let text = decode_with(bytes, &display, encoding)?;
+    let display = path.as_deref().unwrap_or(Path::new("-"));
+    let text = decode_with(bytes, display, encoding)?;
     let sha256 = hex(&Sha256::digest(bytes));
     let stem = path
         .as_ref()
@@ -506,7 +506,7 @@ pub fn extract_bytes(
     // No input should panic the pipeline (the fuzzer and property tests look for it); if one
     // does, that document fails with a message and the others are still extracted.
     let outcome = std::panic::catch_unwind(|| extract(&text, source, grammar))
-        .map_err(|_| Error::output(&display, "internal error while extracting; please report this file"))?;
+        .map_err(|_| Error::output(display, "internal error while extracting; please report this file"))?;
     Ok(Extracted { extraction: outcome.extraction, notices: outcome.notices })
 }
 
