@@ -1,7 +1,7 @@
 //! The Parquet sink: one typed Arrow builder per column, a record batch handed to the writer
-//! every `BATCH_ROWS` rows, a row group closed every `ROW_GROUP_BYTES` or `ROW_GROUP_ROWS` (so
-//! its buffers do not grow with the corpus), Snappy compression, and the schema version in the
-//! file's key-value metadata.
+//! every `BATCH_ROWS` rows, a row group closed every `ROW_GROUP_BYTES`, `ROW_GROUP_ROWS` or
+//! `ROW_GROUP_MEMORY` (so its buffers do not grow with the corpus), Snappy compression, and the
+//! schema version in the file's key-value metadata.
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -31,6 +31,13 @@ const BATCH_ROWS: usize = 1024;
 /// with 128 Ki rows, and with 16 Ki stays between 15 and 29 MB over the 640 MB one.
 const ROW_GROUP_BYTES: usize = 8 * 1024 * 1024;
 const ROW_GROUP_ROWS: usize = 16 * 1024;
+
+/// Heap the writer may hold for one table's open row group (dictionaries, their hash tables,
+/// pages not yet written) before the row group is closed. The bounds above count encoded bytes
+/// and rows; `documents`, whose ids, paths and digests are all distinct, kept 16 Ki rows of
+/// them in dictionaries. With this bound, peak RSS on one thread fell from 42/50/69 MB to
+/// 36/46/62 MB on the 160/640/2560 MB bench corpora.
+const ROW_GROUP_MEMORY: usize = 2 * 1024 * 1024;
 
 /// Days from 0001-01-01 (chrono's day 1) to 1970-01-01, Arrow's day 0.
 const UNIX_EPOCH_DAYS: i32 = 719_163;
@@ -94,6 +101,9 @@ impl ParquetSink {
         let batch =
             RecordBatch::try_new(self.schema.clone(), arrays).map_err(|e| Error::output(&self.path, e))?;
         self.writer.write(&batch).map_err(|e| Error::output(&self.path, e))?;
+        if self.writer.memory_size() >= ROW_GROUP_MEMORY {
+            self.writer.flush().map_err(|e| Error::output(&self.path, e))?;
+        }
         self.rows = 0;
         Ok(())
     }
