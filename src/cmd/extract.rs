@@ -4,8 +4,10 @@
 //! under a lock. With `--shard K/N` it writes one shard's part files instead.
 
 use std::collections::HashSet;
+use std::ffi::OsString;
 use std::fs;
-use std::io::{IsTerminal, Read};
+use std::io::{self, BufRead, IsTerminal, Read, Write};
+use std::os::unix::ffi::{OsStrExt, OsStringExt};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
@@ -14,6 +16,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
+use crate::cmd::order::InputOrder;
 use crate::error::{Error, Position};
 use crate::grammar::Grammar;
 use crate::grammar::document::{Notice, Source, extract};
@@ -151,6 +154,55 @@ impl Input {
     pub fn order_key(&self) -> u64 {
         fnv1a(self.source_path.as_bytes())
     }
+
+    /// Writes this input to a spill file: a kind byte; for a file named as given, its path;
+    /// for a file under a directory, the directory's index in `roots`; then `source_path`.
+    pub(crate) fn spill(&self, roots: &mut Vec<Arc<Path>>, out: &mut impl Write) -> io::Result<()> {
+        match &self.location {
+            Location::Stdin => out.write_all(&[SPILLED_STDIN])?,
+            Location::File(path) => {
+                out.write_all(&[SPILLED_FILE])?;
+                write_spilled_bytes(out, path.as_os_str().as_bytes())?;
+            }
+            Location::Under(root) => {
+                let index = match roots.iter().position(|r| Arc::ptr_eq(r, root)) {
+                    Some(i) => i,
+                    None => {
+                        roots.push(root.clone());
+                        roots.len() - 1
+                    }
+                };
+                out.write_all(&[SPILLED_UNDER])?;
+                out.write_all(&u32::try_from(index).map_err(io::Error::other)?.to_le_bytes())?;
+            }
+        }
+        write_spilled_bytes(out, self.source_path.as_bytes())
+    }
+
+    /// Reads back an input [`Input::spill`] wrote; None at the end of the file.
+    pub(crate) fn unspill(roots: &[Arc<Path>], from: &mut impl BufRead) -> io::Result<Option<Input>> {
+        if from.fill_buf()?.is_empty() {
+            return Ok(None);
+        }
+        let mut kind = [0];
+        from.read_exact(&mut kind)?;
+        let location = match kind[0] {
+            SPILLED_STDIN => Location::Stdin,
+            SPILLED_FILE => {
+                Location::File(PathBuf::from(OsString::from_vec(read_spilled_bytes(from)?)).into())
+            }
+            SPILLED_UNDER => {
+                let mut index = [0; 4];
+                from.read_exact(&mut index)?;
+                let root = usize::try_from(u32::from_le_bytes(index)).ok().and_then(|i| roots.get(i));
+                Location::Under(root.ok_or_else(|| spill_damaged("a root that was never named"))?.clone())
+            }
+            _ => return Err(spill_damaged("an unknown kind of input")),
+        };
+        let source_path = String::from_utf8(read_spilled_bytes(from)?)
+            .map_err(|_| spill_damaged("a path that is not UTF-8"))?;
+        Ok(Some(Input { location, source_path: source_path.into() }))
+    }
 }
 
 /// The doc_ids written so far, each held as the first 128 bits of its SHA-256: 16 bytes a
@@ -171,6 +223,28 @@ impl WrittenIds {
         first.copy_from_slice(&digest[..16]);
         self.0.insert(u128::from_le_bytes(first))
     }
+}
+
+const SPILLED_STDIN: u8 = 0;
+const SPILLED_FILE: u8 = 1;
+const SPILLED_UNDER: u8 = 2;
+
+/// A length (u32, little-endian), then the bytes.
+fn write_spilled_bytes(out: &mut impl Write, bytes: &[u8]) -> io::Result<()> {
+    out.write_all(&u32::try_from(bytes.len()).map_err(io::Error::other)?.to_le_bytes())?;
+    out.write_all(bytes)
+}
+
+fn read_spilled_bytes(from: &mut impl BufRead) -> io::Result<Vec<u8>> {
+    let mut len = [0; 4];
+    from.read_exact(&mut len)?;
+    let mut bytes = vec![0; usize::try_from(u32::from_le_bytes(len)).map_err(io::Error::other)?];
+    from.read_exact(&mut bytes)?;
+    Ok(bytes)
+}
+
+fn spill_damaged(what: &str) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, format!("the spilled input list holds {what}"))
 }
 
 /// FNV-1a, 64 bits: stable across runs, machines and Rust versions.
@@ -201,14 +275,13 @@ pub fn run(opts: &Options) -> Result<Summary, Error> {
     let grammar = Grammar::embedded()?;
     let mut errors = Vec::new();
     let mut skipped = Vec::new();
-    let mut inputs = collect_inputs_matching(&opts.inputs, &opts.globs, &mut errors, &mut skipped)?;
-    inputs.sort_by(|a, b| (a.order_key(), &a.source_path).cmp(&(b.order_key(), &b.source_path)));
-    if let Some(shard) = opts.shard {
-        inputs.retain(|i| shard.holds(i.order_key()));
-    }
-    // Held to the end of the run: no room left over from growing it (half of it at worst).
-    inputs.shrink_to_fit();
-    let progress = progress_bar(inputs.len() as u64, opts.quiet);
+    let spill_dir = out_parent(&opts.out);
+    fs::create_dir_all(spill_dir).map_err(|e| Error::io(spill_dir, &e))?;
+    let mut order = InputOrder::new(opts.shard, spill_dir);
+    collect_inputs_matching(&opts.inputs, &opts.globs, &mut errors, &mut skipped, &mut |i| order.push(i))?;
+    let count = order.len();
+    let mut inputs = order.into_inputs()?;
+    let progress = progress_bar(count as u64, opts.quiet);
     let say = |line: String| progress.suspend(|| eprintln!("{line}"));
     if !opts.quiet {
         for path in &skipped {
@@ -222,7 +295,7 @@ pub fn run(opts: &Options) -> Result<Summary, Error> {
     let chunk = CHUNK_PER_THREAD * pool.current_num_threads().max(1);
 
     let mut summary = Summary::default();
-    let mut written_ids = WrittenIds::for_documents(inputs.len());
+    let mut written_ids = WrittenIds::for_documents(count);
     let layout = match opts.shard {
         Some(s) => Layout::Part { index: s.index, count: s.count },
         None => Layout::Single,
@@ -290,15 +363,24 @@ pub fn run(opts: &Options) -> Result<Summary, Error> {
                 }
                 Ok(())
             };
+        let mut next_batch = || inputs.by_ref().take(chunk).collect::<Result<Vec<Input>, Error>>();
         std::thread::scope(|scope| {
             // The next batch is extracted while this one is written: the workers never wait
             // for the sinks.
-            let mut batches = inputs.chunks(chunk);
-            let mut ahead = batches.next().map(|b| (b, scope.spawn(move || extract_batch(b))));
-            while let Some((batch, extracting)) = ahead.take() {
-                let results = extracting.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                ahead = batches.next().map(|b| (b, scope.spawn(move || extract_batch(b))));
-                write_batch(batch, results)?;
+            let start = |batch: Vec<Input>| {
+                (!batch.is_empty()).then(|| {
+                    scope.spawn(move || {
+                        let results = extract_batch(&batch);
+                        (batch, results)
+                    })
+                })
+            };
+            let mut ahead = start(next_batch()?);
+            while let Some(extracting) = ahead.take() {
+                let (batch, results) =
+                    extracting.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                ahead = start(next_batch()?);
+                write_batch(&batch, results)?;
             }
             Ok(())
         })
@@ -364,7 +446,9 @@ fn globs_text(globs: &[String]) -> String {
 /// Expands the inputs: files as given, directories walked (sorted, `*.txt`, symlinked
 /// directories not followed), `-` for standard input.
 pub fn collect_inputs(inputs: &[PathBuf], errors: &mut Vec<Error>) -> Vec<Input> {
-    collect_inputs_matching(inputs, &[], errors, &mut Vec::new()).unwrap_or_default()
+    let mut found = Vec::new();
+    let _ = collect_inputs_matching(inputs, &[], errors, &mut Vec::new(), &mut |i| found.push(i));
+    found
 }
 
 /// Like [`collect_inputs`], taking files from directories by name patterns (default `*.txt`)
@@ -374,7 +458,8 @@ pub fn collect_inputs_matching(
     globs: &[String],
     errors: &mut Vec<Error>,
     skipped: &mut Vec<PathBuf>,
-) -> Result<Vec<Input>, Error> {
+    found: &mut dyn FnMut(Input),
+) -> Result<(), Error> {
     let mut builder = globset::GlobSetBuilder::new();
     let patterns: Vec<&str> =
         if globs.is_empty() { vec!["*.txt"] } else { globs.iter().map(String::as_str).collect() };
@@ -383,24 +468,23 @@ pub fn collect_inputs_matching(
         builder.add(glob);
     }
     let matcher = builder.build().map_err(|e| Error::output("--glob", e))?;
-    let mut out = Vec::new();
     for input in inputs {
         if input.as_os_str() == "-" {
-            out.push(Input::stdin());
+            found(Input::stdin());
         } else if input.is_dir() {
-            walk(&input.as_path().into(), input, &matcher, &mut out, errors, skipped);
+            walk(&input.as_path().into(), input, &matcher, found, errors, skipped);
         } else {
-            out.push(Input::file(input));
+            found(Input::file(input));
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 fn walk(
     root: &Arc<Path>,
     dir: &Path,
     matcher: &globset::GlobSet,
-    out: &mut Vec<Input>,
+    found: &mut dyn FnMut(Input),
     errors: &mut Vec<Error>,
     skipped: &mut Vec<PathBuf>,
 ) {
@@ -416,12 +500,12 @@ fn walk(
     for path in paths {
         let Ok(meta) = fs::symlink_metadata(&path) else { continue };
         if meta.is_dir() {
-            walk(root, &path, matcher, out, errors, skipped);
+            walk(root, &path, matcher, found, errors, skipped);
         } else if meta.file_type().is_symlink() && path.is_dir() {
             // A symlinked directory is not followed: that is how loops end.
             skipped.push(path);
         } else if path.file_name().is_some_and(|n| matcher.is_match(n)) {
-            out.push(Input::under(root, &path));
+            found(Input::under(root, &path));
         } else {
             skipped.push(path);
         }
@@ -572,7 +656,7 @@ pub fn write_atomically<F>(out: &Path, layout: Layout, fill: F) -> Result<(), Er
 where
     F: FnOnce(&mut DatasetWriter) -> Result<(), Error>,
 {
-    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let parent = out_parent(out);
     fs::create_dir_all(parent).map_err(|e| Error::io(parent, &e))?;
     let name = out.file_name().map_or_else(|| "dataset".into(), |n| n.to_string_lossy().into_owned());
     // Shards of one run write into one directory at once, each its own parts: one lock each.
@@ -610,6 +694,12 @@ where
     Ok(())
 }
 
+/// The directory a dataset directory is written beside, and a run's input list spilled into:
+/// the same file system as the dataset, never a RAM-backed temporary directory.
+fn out_parent(out: &Path) -> &Path {
+    out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
+}
+
 /// Puts the finished dataset at `out`: an atomic exchange when `out` exists, then the old one
 /// (now at `tmp`) is removed.
 fn swap_into_place(tmp: &Path, out: &Path) -> Result<(), Error> {
@@ -622,7 +712,6 @@ fn swap_into_place(tmp: &Path, out: &Path) -> Result<(), Error> {
 
 fn exchange(a: &Path, b: &Path) -> Result<(), Error> {
     use std::ffi::CString;
-    use std::os::unix::ffi::OsStrExt;
     let ca = CString::new(a.as_os_str().as_bytes()).map_err(|e| Error::output(a, e))?;
     let cb = CString::new(b.as_os_str().as_bytes()).map_err(|e| Error::output(b, e))?;
     // SAFETY: both paths are valid NUL-terminated strings that outlive the call.

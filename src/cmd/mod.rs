@@ -5,5 +5,6 @@ pub mod extract;
 pub mod grammars;
 pub mod manual;
 pub mod merge;
+pub mod order;
 pub mod report;
 pub mod validate;
