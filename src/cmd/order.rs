@@ -89,6 +89,8 @@ impl InputOrder {
             return Err(e);
         }
         sort(&mut self.run);
+        // The last run is held until the run ends: none of the room a full one took.
+        self.run.shrink_to_fit();
         let mut sources = vec![Source::Memory(self.run.into_iter())];
         sources.extend(self.spilled.into_iter().map(|f| Source::Spilled(BufReader::new(f))));
         let mut heads = Vec::with_capacity(sources.len());

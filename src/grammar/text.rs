@@ -185,6 +185,8 @@ impl Clean {
                         8
                     } else if is_visible_ascii(b) {
                         1
+                    } else if plain_two_byte_lead(b) {
+                        2
                     } else if b == b' ' && bytes.get(i + 1).is_some_and(|&n| is_visible_ascii(n)) {
                         2
                     } else {
@@ -343,6 +345,13 @@ fn plain_words(chunk: &[u8]) -> bool {
     let spaced = x ^ (LANE_ONES * u64::from(b' '));
     let spaces = !(((spaced & LOWS) + LOWS) | spaced) & LANE_HIGHS;
     spaces & ((spaces >> 8) | LAST) == 0
+}
+
+/// The first byte of a two-byte character that is never a space, a soft hyphen or a
+/// ligature: U+00C0–U+07FF, the letters of the Latin, Greek and Cyrillic alphabets (`å`, `č`,
+/// `ή`, `ж`). Only lead byte 0xC2 (U+0080–U+00BF) holds such characters among two-byte ones.
+fn plain_two_byte_lead(b: u8) -> bool {
+    (0xc3..=0xdf).contains(&b)
 }
 
 /// A printable ASCII byte other than space.
@@ -566,6 +575,23 @@ mod tests {
         assert_eq!(c.source_end(at + 4), 38);
         assert_eq!(c.source_start(11), 12);
         assert_eq!(c.source_end(30), 31);
+    }
+
+    #[test]
+    fn plain_two_byte_leads_start_only_characters_running_text_keeps_as_they_are() {
+        for c in (0x80..=0x7ff).filter_map(char::from_u32) {
+            let mut utf8 = [0; 4];
+            let lead = c.encode_utf8(&mut utf8).as_bytes()[0];
+            let special = is_space(c) || c == '\u{ad}' || ligature(c).is_some();
+            assert!(!(plain_two_byte_lead(lead) && special), "{c:?}");
+        }
+        assert!(!plain_two_byte_lead(0xc2), "U+00A0 and U+00AD start with it");
+        let text = "Rådets  fælles\u{a0}holdning ž";
+        let mut c = Clean::default();
+        c.push_span(text, 0, text.len(), &[]);
+        let c = c.finish();
+        assert_eq!(c.text, "Rådets fælles holdning ž");
+        assert_eq!(c.source_start(c.text.find('ž').unwrap()), text.find('ž').unwrap());
     }
 
     #[test]
