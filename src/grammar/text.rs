@@ -177,17 +177,17 @@ impl Clean {
         let mut piece_start: Option<usize> = None;
         let mut i = 0;
         while i < bytes.len() {
-            // Inside a piece, visible ASCII and single spaces before it stay in the piece: most
-            // of a text, passed over here without the checks below.
+            // Inside a piece, visible ASCII, two-byte letters and single spaces before visible
+            // ASCII stay in the piece: most of a text, passed over here without the checks below.
             if piece_start.is_some() {
                 while let Some(&b) = bytes.get(i) {
                     let step = if bytes.get(i..i + 8).is_some_and(plain_words) {
                         8
                     } else if is_visible_ascii(b) {
                         1
-                    } else if plain_two_byte_lead(b) {
-                        2
-                    } else if b == b' ' && bytes.get(i + 1).is_some_and(|&n| is_visible_ascii(n)) {
+                    } else if plain_two_byte_lead(b)
+                        || (b == b' ' && bytes.get(i + 1).is_some_and(|&n| is_visible_ascii(n)))
+                    {
                         2
                     } else {
                         break;
