@@ -21,19 +21,31 @@ SIZES = [int(s) for s in os.environ.get("BENCH_SIZES", "40,160").split(",")]
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 
 
+# Runs a command and prints its seconds, peak RSS in KiB and CPU seconds. A process's peak RSS
+# counts the memory it had before exec: a child forked from this process, which holds the
+# corpora it generated, would report this process's size when that is the larger. So each run
+# is started by this small interpreter of its own, whose child forks from a few MB.
+RUNNER = """
+import os, subprocess, sys, time
+start = time.perf_counter()
+proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
+_, status, usage = os.wait4(proc.pid, 0)
+took = time.perf_counter() - start
+print(took, usage.ru_maxrss, usage.ru_utime + usage.ru_stime)
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def peak_rss_of(cmd, cpus=None):
     """Runs a command, pinned to the CPUs `cpus` if given; returns (seconds, peak RSS in MB, CPU
-    seconds, user and system), the last two of that child alone, from its own rusage."""
+    seconds, user and system), the last two of that command alone, from its own rusage."""
     pin = (lambda: os.sched_setaffinity(0, cpus)) if cpus else None
-    with tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, preexec_fn=pin)
-        _, status, usage = os.wait4(proc.pid, 0)
-        took = time.perf_counter() - start
-        if os.waitstatus_to_exitcode(status) != 0:
-            err.seek(0)
-            sys.exit(f"{' '.join(map(str, cmd))} failed: {err.read().decode()[-2000:]}")
-    return took, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+    runner = [sys.executable, "-I", "-S", "-c", RUNNER, *map(str, cmd)]
+    done = subprocess.run(runner, capture_output=True, text=True, preexec_fn=pin)
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(map(str, cmd))} failed: {done.stderr[-2000:]}")
+    took, maxrss, cpu = done.stdout.split()
+    return float(took), int(maxrss) / 1024, float(cpu)
 
 
 def read_floor(corpus):
