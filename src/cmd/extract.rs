@@ -447,7 +447,9 @@ fn globs_text(globs: &[String]) -> String {
 /// directories not followed), `-` for standard input.
 pub fn collect_inputs(inputs: &[PathBuf], errors: &mut Vec<Error>) -> Vec<Input> {
     let mut found = Vec::new();
-    let _ = collect_inputs_matching(inputs, &[], errors, &mut Vec::new(), &mut |i| found.push(i));
+    if let Err(e) = collect_inputs_matching(inputs, &[], errors, &mut Vec::new(), &mut |i| found.push(i)) {
+        errors.push(e);
+    }
     found
 }
 

@@ -303,6 +303,8 @@ impl Clean {
 const LANE_ONES: u64 = u64::from_le_bytes([0x01; 8]);
 /// The high bit of every lane, where the tests below leave their answers.
 const LANE_HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+/// The seven low bits of every lane: adding at most 0x7f to a lane so masked cannot carry out.
+const LANE_LOWS: u64 = u64::from_le_bytes([0x7f; 8]);
 
 /// A high bit for each lane of `x` below `lowest` or at 0x7f and above, and maybe for lanes
 /// after the first such (borrows and carries run upwards): the lowest set bit is exact.
@@ -316,14 +318,12 @@ fn lanes_outside_ascii(x: u64, lowest: u8) -> u64 {
 /// `A`–`Z`, `-`, or a byte of a character outside ASCII. Exact for every lane: no test here
 /// carries or borrows across lanes.
 pub fn capital_word_lanes(eight: [u8; 8]) -> u8 {
-    const LOWS: u64 = u64::from_le_bytes([0x7f; 8]);
     let x = u64::from_le_bytes(eight);
-    // Seven bits a lane: adding at most 0x7f to each cannot carry out of it.
-    let low = x & LOWS;
+    let low = x & LANE_LOWS;
     let from_a = low + LANE_ONES * u64::from(0x80 - b'A');
     let past_z = low + LANE_ONES * u64::from(0x80 - b'Z' - 1);
     let hyphen_off = low ^ (LANE_ONES * u64::from(b'-'));
-    let not_hyphen = hyphen_off + LOWS;
+    let not_hyphen = hyphen_off + LANE_LOWS;
     let lanes = (x | (from_a & !past_z) | !not_hyphen) & LANE_HIGHS;
     // The high bits, one a lane, gathered into the top byte: no two products overlap.
     ((lanes >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
@@ -332,7 +332,6 @@ pub fn capital_word_lanes(eight: [u8; 8]) -> u8 {
 /// Eight bytes the loop above would pass over one by one: visible ASCII and single spaces,
 /// the last not a space (its follower is outside the chunk).
 fn plain_words(chunk: &[u8]) -> bool {
-    const LOWS: u64 = u64::from_le_bytes([0x7f; 8]);
     const LAST: u64 = 0x80 << 56;
     let Ok(lanes) = <[u8; 8]>::try_from(chunk) else {
         return false;
@@ -343,7 +342,7 @@ fn plain_words(chunk: &[u8]) -> bool {
     }
     // Exactly the spaces, with no borrow between lanes.
     let spaced = x ^ (LANE_ONES * u64::from(b' '));
-    let spaces = !(((spaced & LOWS) + LOWS) | spaced) & LANE_HIGHS;
+    let spaces = !(((spaced & LANE_LOWS) + LANE_LOWS) | spaced) & LANE_HIGHS;
     spaces & ((spaces >> 8) | LAST) == 0
 }
 
