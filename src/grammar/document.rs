@@ -199,7 +199,8 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
     }
 
     let prelim: Vec<Clean> = units.iter().map(|u| join_spans(text, &u.spans, lex, &[])).collect();
-    let (markers, excluded) = find_markers(text, &units, &prelim, &notes, lex);
+    let index = MarkerIndex::new(&units, &prelim, &notes);
+    let (markers, excluded) = find_markers(text, &index, &notes, lex);
     // Only units holding a marker are joined again; the others read as they did.
     let rejoined: Vec<Option<Clean>> = units
         .iter()
@@ -296,7 +297,7 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
             findings.push(at, h.label.len(), Severity::Error, "note-header-incomplete", message);
         }
     }
-    check_missing_bodies(&units, &prelim, &notes, &markers, &mut findings);
+    check_missing_bodies(&index, &notes, &markers, &mut findings);
 
     let mut x = Extraction {
         document: Document {
@@ -834,12 +835,10 @@ struct Marker {
 /// (the markers, and a web note's inline copy of its body).
 fn find_markers(
     text: &str,
-    units: &[Unit],
-    prelim: &[Clean],
+    index: &MarkerIndex,
     notes: &[(u32, Clean, usize)],
     lex: &Lexicon,
 ) -> (BTreeMap<u32, Marker>, Vec<Excluded>) {
-    let index = MarkerIndex::new(units, prelim);
     let mut markers = BTreeMap::new();
     let mut excluded = Vec::new();
     let mut after = 0usize;
@@ -875,11 +874,18 @@ struct MarkerIndex {
 }
 
 impl MarkerIndex {
-    fn new(units: &[Unit], prelim: &[Clean]) -> MarkerIndex {
+    /// The candidates for the numbers from the first note's to the last's: the markers of the
+    /// notes and of the bodies missing between them, all that is ever looked up. A document
+    /// without notes reads no token.
+    fn new(units: &[Unit], prelim: &[Clean], notes: &[(u32, Clean, usize)]) -> MarkerIndex {
         let mut by_number: BTreeMap<u32, Vec<MarkerCandidate>> = BTreeMap::new();
+        let numbers = notes.iter().map(|(n, _, _)| *n);
+        let (Some(lowest), Some(highest)) = (numbers.clone().min(), numbers.max()) else {
+            return MarkerIndex { by_number };
+        };
         for (unit, clean) in units.iter().zip(prelim) {
             for (at, tok) in tokens_holding(&clean.text, digit_or_bracket) {
-                for n in marker_numbers(tok) {
+                for n in marker_numbers(tok).filter(|n| (lowest..=highest).contains(n)) {
                     if let Some((off, len, web)) = marker_in(tok, n) {
                         by_number.entry(n).or_default().push(MarkerCandidate {
                             start: clean.source_start(at + off),
@@ -911,28 +917,21 @@ fn digit_or_bracket(b: u8) -> bool {
 }
 
 /// The numbers a token could carry as a marker: its last one, two or three digits, or the
-/// number in a `(n)`.
-fn marker_numbers(tok: &str) -> Vec<u32> {
+/// number in a `(n)`. Nothing is allocated: most tokens carry none.
+fn marker_numbers(tok: &str) -> impl Iterator<Item = u32> + '_ {
     // Most tokens are words: no closing mark to trim, no digit at the end, no bracket.
     let core = match tok.as_bytes().last() {
         Some(b) if b.is_ascii_alphanumeric() => tok,
         _ => tok.trim_end_matches(['.', ',', ';', ':', '!', '?']),
     };
-    if !core.ends_with(|c: char| c.is_ascii_digit()) && !tok.bytes().any(|b| b == b'(') {
-        return Vec::new();
-    }
     let digits = core.len() - core.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-    let mut out: Vec<u32> = (1..=digits.min(3))
-        .filter_map(|k| core.get(core.len() - k..))
+    let trailing = (1..=digits.min(3))
+        .filter_map(move |k| core.get(core.len() - k..))
         .filter(|d| !d.starts_with('0'))
-        .filter_map(|d| d.parse().ok())
-        .collect();
-    if let Some(p) = tok.find('(')
-        && let Ok((_, n)) = web_marker(tok.get(p..).unwrap_or_default())
-    {
-        out.push(n);
-    }
-    out
+        .filter_map(|d| d.parse().ok());
+    let bracketed =
+        tok.find('(').and_then(|p| web_marker(tok.get(p..).unwrap_or_default()).ok()).map(|(_, n)| n);
+    trailing.chain(bracketed)
 }
 
 /// Marker `n` in a token: offset and length in the token, and whether it is the web form.
@@ -1117,8 +1116,7 @@ fn range_text(from: u32, to: u32) -> String {
 /// A marker for a footnote whose body is missing (`5G5` with no body 5): found between the
 /// neighbouring markers and reported there.
 fn check_missing_bodies(
-    units: &[Unit],
-    prelim: &[Clean],
+    index: &MarkerIndex,
     notes: &[(u32, Clean, usize)],
     markers: &BTreeMap<u32, Marker>,
     findings: &mut Findings,
@@ -1127,7 +1125,6 @@ fn check_missing_bodies(
     if !numbers.windows(2).any(|w| matches!(w, [a, b] if *b > a + 1)) {
         return;
     }
-    let index = MarkerIndex::new(units, prelim);
     for pair in numbers.windows(2) {
         let [a, b] = pair else { continue };
         let from = markers.get(a).map_or(0, |m| m.start + 1);

@@ -45,6 +45,10 @@ pub fn web_marker(input: &str) -> IResult<&str, u32> {
 /// The line between a page's text and its footnotes: a long run of spaces (pdftotext's
 /// rendering of the rule) or underscores.
 pub fn is_separator(line: &str) -> bool {
+    // Most lines hold a word: past its leading spaces, a separator is empty or opens with `_`.
+    if line.trim_start().as_bytes().first().is_some_and(|&b| b != b'_') {
+        return false;
+    }
     let spaces = line.chars().take_while(|c| *c == ' ').count();
     let underscores: IResult<&str, &str> =
         terminated(take_while1(|c| c == '_'), space0).parse(line.trim_start());
@@ -114,6 +118,10 @@ mod tests {
         assert!(is_separator("__________"));
         assert!(!is_separator(" "));
         assert!(!is_separator("   text   "));
+        assert!(is_separator("   _____  "));
+        assert!(!is_separator("____"));
+        assert!(!is_separator("_____ Rådets"));
+        assert!(!is_separator("A_____"));
     }
 
     #[test]

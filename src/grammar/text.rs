@@ -61,9 +61,9 @@ pub struct LineIndex<'a> {
 impl<'a> LineIndex<'a> {
     /// Splits `text` at `\n`; a `\r` before it is not part of the line.
     pub fn new(text: &'a str) -> LineIndex<'a> {
-        let mut lines = Vec::new();
-        let mut start = 0;
         let bytes = text.as_bytes();
+        let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
+        let mut start = 0;
         for newline in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
             if newline == bytes.len() && start == bytes.len() && !lines.is_empty() {
                 break;
