@@ -165,7 +165,7 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
 
     let mut roles = vec![Role::Content; lines.len()];
     for (role, line) in roles.iter_mut().zip(lines) {
-        if line.is_blank() && !is_separator(line.text) {
+        if line.is_blank() && !separator_line(line) {
             *role = Role::Blank;
         }
     }
@@ -548,7 +548,7 @@ fn mark_footnotes(lines: &[Line], roles: &mut [Role], findings: &mut Findings) -
     let mut in_zone = false;
     for (i, line) in lines.iter().enumerate() {
         let role = roles.get(i).copied().unwrap_or(Role::Blank);
-        if is_separator(line.text) && matches!(role, Role::Content | Role::Blank) {
+        if separator_line(line) && matches!(role, Role::Content | Role::Blank) {
             in_zone = true;
             set(roles, i, Role::Separator);
             continue;
@@ -602,6 +602,12 @@ fn mark_footnotes(lines: &[Line], roles: &mut [Role], findings: &mut Findings) -
         }
     }
     bodies
+}
+
+/// A footnote separator ([`is_separator`]): a line whose trimmed text holds a word, most of
+/// them, is rejected on that text's first byte, found when the lines were split.
+fn separator_line(line: &Line) -> bool {
+    line.trimmed().as_bytes().first().is_none_or(|&b| b == b'_') && is_separator(line.text)
 }
 
 fn is_bare_url(t: &str) -> bool {

@@ -45,15 +45,17 @@ pub fn web_marker(input: &str) -> IResult<&str, u32> {
 /// The line between a page's text and its footnotes: a long run of spaces (pdftotext's
 /// rendering of the rule) or underscores.
 pub fn is_separator(line: &str) -> bool {
-    // Most lines hold a word: past its leading spaces, a separator is empty or opens with `_`.
-    if line.trim_start().as_bytes().first().is_some_and(|&b| b != b'_') {
-        return false;
+    let rest = line.trim_start();
+    match rest.as_bytes().first() {
+        // A blank line: a rule drawn in spaces.
+        None => line.bytes().take_while(|&b| b == b' ').count() >= SEPARATOR_WIDTH,
+        Some(b'_') => {
+            let underscores: IResult<&str, &str> = terminated(take_while1(|c| c == '_'), space0).parse(rest);
+            underscores.is_ok_and(|(rest, run)| rest.is_empty() && run.len() >= 5)
+        }
+        // Most lines: a word.
+        Some(_) => false,
     }
-    let spaces = line.chars().take_while(|c| *c == ' ').count();
-    let underscores: IResult<&str, &str> =
-        terminated(take_while1(|c| c == '_'), space0).parse(line.trim_start());
-    (spaces >= SEPARATOR_WIDTH && line.trim().is_empty())
-        || underscores.is_ok_and(|(rest, run)| rest.is_empty() && run.len() >= 5)
 }
 
 /// Where marker `n` is glued to the end of `token` (a word with its punctuation stripped): the
@@ -119,6 +121,9 @@ mod tests {
         assert!(!is_separator(" "));
         assert!(!is_separator("   text   "));
         assert!(is_separator("   _____  "));
+        assert!(!is_separator(&" ".repeat(19)));
+        assert!(is_separator(&format!("{}\t", " ".repeat(20))));
+        assert!(!is_separator(&format!("\t{}", " ".repeat(20))));
         assert!(!is_separator("____"));
         assert!(!is_separator("_____ Rådets"));
         assert!(!is_separator("A_____"));

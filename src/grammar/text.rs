@@ -73,7 +73,7 @@ impl<'a> LineIndex<'a> {
                 end -= 1;
             }
             let line = &text[start..end];
-            let trimmed = line.trim_matches(|c: char| c.is_whitespace());
+            let trimmed = trim_white(line);
             lines.push(Line { number: lines.len() + 1, start, text: line, trimmed });
             start = newline + 1;
         }
@@ -100,6 +100,19 @@ impl<'a> LineIndex<'a> {
             })
             .unwrap_or(1);
         (line, column)
+    }
+}
+
+/// `line` without the white space around it: ASCII white space, most of it (a PDF's indent),
+/// byte by byte; the rest (a no-break space, a vertical tab) by the character.
+fn trim_white(line: &str) -> &str {
+    let ascii = line.trim_ascii();
+    let char_trimmed = |b: &u8| !b.is_ascii() || *b == 0x0b;
+    if ascii.as_bytes().first().is_some_and(char_trimmed) || ascii.as_bytes().last().is_some_and(char_trimmed)
+    {
+        ascii.trim()
+    } else {
+        ascii
     }
 }
 
@@ -515,6 +528,21 @@ pub fn is_space(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trim_white_trims_what_char_white_space_trims() {
+        // seeds/002's indented lines, and every white space ASCII and Unicode put around words.
+        let around =
+            ["", " ", "   ", "\t", "\r", "\x0b", "\x0c", "\u{a0}", "\u{2003}", " \u{a0} ", "\x0b ", " \x0b"];
+        for before in around {
+            for after in around {
+                for word in ["", "Rådet", "ŽELI", "a b", "\u{a0}x", "x\x0b"] {
+                    let line = format!("{before}{word}{after}");
+                    assert_eq!(trim_white(&line), line.trim_matches(char::is_whitespace), "{line:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn plain_words_are_visible_ascii_and_single_spaces() {
