@@ -669,8 +669,8 @@ fn cut_units(
         }
         // Two blank lines or more between lines of prose end a block (a title, a heading).
         let gap = std::mem::take(&mut blanks) >= 2;
-        let lead = line.text.len() - line.text.trim_start_matches([' ', '\u{c}']).len();
         let body = line.text.trim_start_matches([' ', '\u{c}']);
+        let lead = line.text.len() - body.len();
         let at_margin = lead <= 1 || line.text.starts_with('\u{c}');
         let span_from = |s: &str| (line.content_end() - s.trim_end().len(), line.content_end());
         let current = units.last().map(|u| &u.kind);
@@ -789,11 +789,12 @@ fn cut_units(
 /// A prose line ends its block when it closes a sentence or is short (a heading), and the next
 /// line opens like a new block.
 fn ends_block(prev: &str, next: &str) -> bool {
-    let prev = prev.trim_end();
+    // Most lines continue a sentence in lower case: the previous line is not read for them.
     let opens = next.trim_start().chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-    let closes = prev.ends_with(['.', '!', '?', ':']);
-    let short = prev.chars().count() < SHORT_LINE && !prev.ends_with([',', ';', '-']);
-    opens && (closes || short)
+    let prev = prev.trim_end();
+    let closes = || prev.ends_with(['.', '!', '?', ':']);
+    let short = || prev.chars().count() < SHORT_LINE && !prev.ends_with([',', ';', '-']);
+    opens && (closes() || short())
 }
 
 /// Joins source spans (lines) into clean text: one space between lines; a line-end hyphen
