@@ -802,7 +802,8 @@ fn ends_block(prev: &str, next: &str) -> bool {
 /// over lines glued back together.
 fn join_spans(text: &str, spans: &[(usize, usize)], lex: &Lexicon, excluded: &[Excluded]) -> Clean {
     // Clean text is never longer than its lines and a separator each.
-    let mut clean = Clean::with_capacity(spans.iter().map(|&(s, e)| e.saturating_sub(s) + 1).sum());
+    let len = spans.iter().map(|&(s, e)| e.saturating_sub(s) + 1).sum();
+    let mut clean = Clean::with_capacity(len, spans.len());
     for (k, &(start, end)) in spans.iter().enumerate() {
         if k > 0 {
             let next = text.get(start..end).unwrap_or_default();

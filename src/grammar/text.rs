@@ -155,9 +155,14 @@ pub enum Join {
 }
 
 impl Clean {
-    /// An empty text with room for `len` bytes.
-    pub fn with_capacity(len: usize) -> Clean {
-        Clean { text: String::with_capacity(len), ..Clean::default() }
+    /// An empty text with room for `len` bytes from `spans` source spans: a line start and at
+    /// least one piece each, so most texts never grow their lists.
+    pub fn with_capacity(len: usize, spans: usize) -> Clean {
+        Clean {
+            text: String::with_capacity(len),
+            pieces: Vec::with_capacity(spans),
+            line_starts: Vec::with_capacity(spans),
+        }
     }
 
     /// Appends a source span, folding whitespace runs to one space and leaving out `excluded`
