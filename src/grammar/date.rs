@@ -68,65 +68,71 @@ pub fn find_dates(text: &str, lex: &Lexicon) -> Vec<DateMatch> {
 /// The dates in `text`, and the byte ranges of days that do not exist (`31. februar`,
 /// `29. februar 2021`), for validation.
 pub fn scan_dates(text: &str, lex: &Lexicon) -> (Vec<DateMatch>, Vec<std::ops::Range<usize>>) {
-    let mut impossible = Vec::new();
-    let mut found = Vec::new();
-    let mut resume = 0;
-    // Every production reads a day or a year: no date starts after the text's last digit.
-    let Some(last_digit) = find_last_byte(text.as_bytes(), |b| b.is_ascii_digit()) else {
-        return (found, impossible);
-    };
-    let grammar = Grammar::new(lex);
-    for token in white_space_split(text) {
-        if text.offset(token) > last_digit {
-            break;
-        }
-        if text.offset(token) < resume {
-            continue;
-        }
-        // Marks are never letters or digits: most tokens have none to trim.
-        let opened = match token.as_bytes().first() {
-            Some(b) if b.is_ascii_alphanumeric() => token,
-            _ => token.trim_start_matches(OPENING_MARKS),
+    DateGrammar::new(lex).scan(text)
+}
+
+impl DateGrammar<'_> {
+    /// [`scan_dates`] with this grammar, built once per language rather than once per text.
+    pub fn scan(&self, text: &str) -> (Vec<DateMatch>, Vec<std::ops::Range<usize>>) {
+        let mut impossible = Vec::new();
+        let mut found = Vec::new();
+        let mut resume = 0;
+        // Every production reads a day or a year: no date starts after the text's last digit.
+        let Some(last_digit) = find_last_byte(text.as_bytes(), |b| b.is_ascii_digit()) else {
+            return (found, impossible);
         };
-        // What `may_start` accepts, a day prefix included, begins with a digit or as a word
-        // the lexicon lists does: most tokens end here, before any production runs.
-        if !opened.starts_with(|c: char| c.is_ascii_digit()) && !lex.may_open_date_word(opened) {
-            continue;
-        }
-        let word = grammar.without_day_prefix(opened);
-        let Some(input) = text.get(text.offset(word)..) else {
-            continue;
-        };
-        if !number_may_open_date(input) || !grammar.may_start(input) || is_url(token) {
-            continue;
-        }
-        match grammar.date_phrase().parse(input) {
-            Ok((_, (surface, period))) => {
-                let start = text.offset(surface);
-                let end = start + surface.len();
-                found.push(DateMatch {
-                    start,
-                    end,
-                    date_start: period.start,
-                    date_end: period.end,
-                    precision: period.precision,
-                });
-                resume = end;
+        for token in white_space_split(text) {
+            if text.offset(token) > last_digit {
+                break;
             }
-            // The month and year of an impossible or year-less day (`31. februar 2021`) are
-            // not read again on their own as `februar 2021` or `2021`.
-            Err(_) => {
-                if let Ok((rest, with_year)) = grammar.day_month_shape().parse(input) {
-                    resume = text.offset(rest);
-                    // Without a year only a day no year has is impossible (`31. februar`).
-                    if with_year || grammar.day_month().parse(input).is_err() {
-                        impossible.push(text.offset(input)..resume);
+            if text.offset(token) < resume {
+                continue;
+            }
+            // Marks are never letters or digits: most tokens have none to trim.
+            let opened = match token.as_bytes().first() {
+                Some(b) if b.is_ascii_alphanumeric() => token,
+                _ => token.trim_start_matches(OPENING_MARKS),
+            };
+            // What `may_start` accepts, a day prefix included, begins with a digit or as a word
+            // the lexicon lists does: most tokens end here, before any production runs.
+            if !opened.starts_with(|c: char| c.is_ascii_digit()) && !self.lex.may_open_date_word(opened) {
+                continue;
+            }
+            let word = self.without_day_prefix(opened);
+            let Some(input) = text.get(text.offset(word)..) else {
+                continue;
+            };
+            if !number_may_open_date(input) || !self.may_start(input) || is_url(token) {
+                continue;
+            }
+            match self.date_phrase().parse(input) {
+                Ok((_, (surface, period))) => {
+                    let start = text.offset(surface);
+                    let end = start + surface.len();
+                    found.push(DateMatch {
+                        start,
+                        end,
+                        date_start: period.start,
+                        date_end: period.end,
+                        precision: period.precision,
+                    });
+                    resume = end;
+                }
+                // The month and year of an impossible or year-less day (`31. februar 2021`) are
+                // not read again on their own as `februar 2021` or `2021`.
+                Err(_) => {
+                    if let Ok((rest, with_year)) = self.day_month_shape().parse(input) {
+                        resume = text.offset(rest);
+                        // Without a year only a day no year has is impossible (`31. februar`).
+                        if with_year || self.day_month().parse(input).is_err() {
+                            impossible.push(text.offset(input)..resume);
+                        }
                     }
                 }
             }
         }
+        (found, impossible)
     }
-    (found, impossible)
 }
 
 /// What each byte can be the first of: a white space character, or a character that may be one.
@@ -303,8 +309,10 @@ impl DayMonth {
     }
 }
 
-/// The date grammar over one language's words.
-struct Grammar<'l> {
+/// The date grammar over one language's words: its word lists ordered for reading once, when
+/// the language's matchers are compiled.
+#[derive(Debug)]
+pub struct DateGrammar<'l> {
     lex: &'l Lexicon,
     /// Day suffixes, longest first, so that `1er` is read before `1`.
     day_suffixes: Vec<&'l str>,
@@ -318,8 +326,9 @@ struct Grammar<'l> {
     range_and_pair_joins: Vec<&'l str>,
 }
 
-impl<'l> Grammar<'l> {
-    fn new(lex: &'l Lexicon) -> Grammar<'l> {
+impl<'l> DateGrammar<'l> {
+    /// The grammar over `lex`'s date words.
+    pub fn new(lex: &'l Lexicon) -> DateGrammar<'l> {
         let dates = &lex.dates;
         let mut day_suffixes: Vec<&str> = std::iter::once(dates.day_suffix.as_str())
             .chain(dates.other_day_suffixes.iter().map(String::as_str))
@@ -334,7 +343,7 @@ impl<'l> Grammar<'l> {
         };
         let ranges = dates.range_connectives.iter().map(String::as_str);
         let pairs = dates.pair_connectives.iter().map(String::as_str);
-        Grammar {
+        DateGrammar {
             lex,
             day_suffixes,
             year_suffixes,
@@ -905,8 +914,8 @@ mod tests {
 
     #[test]
     fn ordinal_day_takes_the_language_suffix() {
-        let da = Grammar::new(lex("da"));
-        let en = Grammar::new(lex("en"));
+        let da = DateGrammar::new(lex("da"));
+        let en = DateGrammar::new(lex("en"));
         assert_eq!(whole(da.ordinal_day(), "25."), Some(25));
         assert_eq!(whole(da.ordinal_day(), "25"), None);
         assert_eq!(whole(en.ordinal_day(), "25"), Some(25));
@@ -915,9 +924,9 @@ mod tests {
 
     #[test]
     fn month_name_knows_every_listed_form_in_any_case() {
-        let da = Grammar::new(lex("da"));
-        let sl = Grammar::new(lex("sl"));
-        let en = Grammar::new(lex("en"));
+        let da = DateGrammar::new(lex("da"));
+        let sl = DateGrammar::new(lex("sl"));
+        let en = DateGrammar::new(lex("en"));
         assert_eq!(whole(da.month_name(), "juni"), Some(6));
         assert_eq!(whole(da.month_name(), "Oktober"), Some(10));
         assert_eq!(whole(sl.month_name(), "oktobra"), Some(10));
@@ -936,8 +945,8 @@ mod tests {
 
     #[test]
     fn range_opener_is_a_listed_word_in_any_case() {
-        let en = Grammar::new(lex("en"));
-        let da = Grammar::new(lex("da"));
+        let en = DateGrammar::new(lex("en"));
+        let da = DateGrammar::new(lex("da"));
         assert_eq!(whole(en.range_opener(), "from"), Some("from"));
         assert_eq!(whole(en.range_opener(), "Between"), Some("Between"));
         assert_eq!(whole(da.range_opener(), "fra"), Some("fra"));
@@ -947,9 +956,9 @@ mod tests {
 
     #[test]
     fn connective_words_need_spaces_and_pairs_count_only_where_allowed() {
-        let da = Grammar::new(lex("da"));
-        let sl = Grammar::new(lex("sl"));
-        let en = Grammar::new(lex("en"));
+        let da = DateGrammar::new(lex("da"));
+        let sl = DateGrammar::new(lex("sl"));
+        let en = DateGrammar::new(lex("en"));
         assert_eq!(whole(da.connective(Joins::Ranges), "-"), Some(()));
         assert_eq!(whole(da.connective(Joins::Ranges), " – "), Some(()));
         assert_eq!(whole(da.connective(Joins::Ranges), " til "), Some(()));
@@ -965,7 +974,7 @@ mod tests {
 
     #[test]
     fn day_month_shape_ignores_the_calendar() {
-        let da = Grammar::new(lex("da"));
+        let da = DateGrammar::new(lex("da"));
         assert_eq!(whole(da.day_month_shape(), "31. februar"), Some(false));
         assert_eq!(whole(da.day_month_shape(), "31. februar 2021"), Some(true));
         assert_eq!(whole(da.day_month_shape(), "99. juni"), Some(false));
@@ -975,7 +984,7 @@ mod tests {
 
     #[test]
     fn day_month_exists_in_some_year() {
-        let da = Grammar::new(lex("da"));
+        let da = DateGrammar::new(lex("da"));
         assert_eq!(whole(da.day_month(), "29. februar"), Some(DayMonth { day: 29, month: 2 }));
         assert_eq!(whole(da.day_month(), "31. februar"), None);
         assert_eq!(whole(da.day_month(), "31. juni"), None);
@@ -984,9 +993,9 @@ mod tests {
 
     #[test]
     fn day_month_year_is_a_real_date() {
-        let da = Grammar::new(lex("da"));
-        let sl = Grammar::new(lex("sl"));
-        let en = Grammar::new(lex("en"));
+        let da = DateGrammar::new(lex("da"));
+        let sl = DateGrammar::new(lex("sl"));
+        let en = DateGrammar::new(lex("en"));
         // seeds/002
         assert_eq!(whole(da.day_month_year(), "25. juni 2013"), Some(ymd(2013, 6, 25)));
         // seeds/003
@@ -1003,8 +1012,8 @@ mod tests {
 
     #[test]
     fn month_year_is_the_first_of_the_month() {
-        let en = Grammar::new(lex("en"));
-        let da = Grammar::new(lex("da"));
+        let en = DateGrammar::new(lex("en"));
+        let da = DateGrammar::new(lex("da"));
         // seeds/003
         assert_eq!(whole(en.month_year(), "December 2024"), Some(ymd(2024, 12, 1)));
         assert_eq!(whole(en.month_year(), "February 2025"), Some(ymd(2025, 2, 1)));
@@ -1014,7 +1023,7 @@ mod tests {
 
     #[test]
     fn year_range_runs_forwards() {
-        let da = Grammar::new(lex("da"));
+        let da = DateGrammar::new(lex("da"));
         let years = |a, b| Period::years(a, b).unwrap();
         // seeds/002
         assert_eq!(whole(da.year_range(Joins::Ranges), "2019-2024"), Some(years(2019, 2024)));
@@ -1032,9 +1041,9 @@ mod tests {
     #[test]
     fn day_range_is_days_of_one_month() {
         let days = |a, b| Period::days(a, b).unwrap();
-        let da = Grammar::new(lex("da"));
-        let sl = Grammar::new(lex("sl"));
-        let en = Grammar::new(lex("en"));
+        let da = DateGrammar::new(lex("da"));
+        let sl = DateGrammar::new(lex("sl"));
+        let en = DateGrammar::new(lex("en"));
         // seeds/002, seeds/000
         let oct_2020 = days(ymd(2020, 10, 1), ymd(2020, 10, 2));
         assert_eq!(whole(da.day_range(), "1.-2. oktober 2020"), Some(oct_2020));
@@ -1052,8 +1061,8 @@ mod tests {
     #[test]
     fn day_month_range_crosses_months_and_years() {
         let days = |a, b| Period::days(a, b).unwrap();
-        let en = Grammar::new(lex("en"));
-        let sl = Grammar::new(lex("sl"));
+        let en = DateGrammar::new(lex("en"));
+        let sl = DateGrammar::new(lex("sl"));
         let ranges = en.day_month_range(Joins::Ranges);
         // seeds/003
         let winter = days(ymd(2024, 1, 29), ymd(2024, 2, 9));
@@ -1073,7 +1082,7 @@ mod tests {
 
     #[test]
     fn full_range_joins_two_dates() {
-        let en = Grammar::new(lex("en"));
+        let en = DateGrammar::new(lex("en"));
         let expected = Period::days(ymd(2023, 12, 29), ymd(2024, 1, 3));
         let text = "29 December 2023 to 3 January 2024";
         assert_eq!(whole(en.full_range(Joins::Ranges), text), expected);
@@ -1083,7 +1092,7 @@ mod tests {
 
     #[test]
     fn month_range_ends_at_the_end_of_its_last_month() {
-        let en = Grammar::new(lex("en"));
+        let en = DateGrammar::new(lex("en"));
         let months = |a, b| Period::months(a, b).unwrap();
         // seeds/003
         let text = "January 2022 until august 2023";
@@ -1101,7 +1110,7 @@ mod tests {
 
     #[test]
     fn date_phrase_leaves_the_opener_out_of_the_surface() {
-        let en = Grammar::new(lex("en"));
+        let en = DateGrammar::new(lex("en"));
         let (rest, (surface, _)) = en.date_phrase().parse("from 29 July to 9 August 2024. A").unwrap();
         assert_eq!((surface, rest), ("29 July to 9 August 2024", ". A"));
         let (_, (surface, period)) = en.date_phrase().parse("between 2019 and 2024").unwrap();
@@ -1260,7 +1269,8 @@ mod tests {
 
     #[test]
     fn year_first_orders() {
-        let (hu, lt, lv) = (Grammar::new(lex("hu")), Grammar::new(lex("lt")), Grammar::new(lex("lv")));
+        let (hu, lt, lv) =
+            (DateGrammar::new(lex("hu")), DateGrammar::new(lex("lt")), DateGrammar::new(lex("lv")));
         let day = ymd(2025, 10, 25);
         assert_eq!(whole(hu.day_month_year(), "2025. október 25."), Some(day));
         assert_eq!(whole(hu.day_month_year(), "2025. október 25-én"), Some(day));
@@ -1450,7 +1460,7 @@ mod tests {
     #[test]
     fn may_open_date_word_admits_every_token_that_may_start_a_date() {
         for lex in &Lexicons::embedded().unwrap().languages {
-            let grammar = Grammar::new(lex);
+            let grammar = DateGrammar::new(lex);
             for probe in date_start_probes(lex) {
                 let word = grammar.without_day_prefix(&probe);
                 if grammar.may_start(word) && !probe.starts_with(|c: char| c.is_ascii_digit()) {
@@ -1482,7 +1492,7 @@ mod tests {
             assert!(!number_may_open_date(input), "{input:?}");
         }
         // Whatever it rejects no production reads, nor the impossible-day check.
-        let da = Grammar::new(lex("da"));
+        let da = DateGrammar::new(lex("da"));
         for input in ["123. maj 2020", "1899", "2100-2101", "12109/13", "00031. december 2020"] {
             assert!(!number_may_open_date(input), "{input:?}");
             assert!(da.date_phrase().parse(input).is_err(), "{input:?}");

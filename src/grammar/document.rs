@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use super::date::scan_dates;
+use super::date::DateGrammar;
 use super::footnote::{footnote_body_line, glued_marker, is_separator, web_marker, web_note_line};
 use super::furniture::{Furniture, footer_language, furniture_line, is_annex_heading, is_footer_item};
 use super::header::header;
@@ -337,6 +337,7 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
     let mut refs: Vec<Reference> = Vec::new();
     let mut dates: Vec<DatedEvent> = Vec::new();
     let lower_case = kind == DocKind::Conclusions || annexed_conclusions;
+    let date_grammar = &compiled.dates;
     for ((unit, clean), verbs) in units.iter().zip(&cleans).zip(unit_verbs) {
         let Some(&(first_start, _)) = unit.spans.first() else {
             continue;
@@ -404,7 +405,17 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
                 });
             }
         }
-        scan(&doc_id, clean, &idx, lex, unit.paragraph(), None, &mut refs, &mut dates, &mut findings);
+        scan(
+            &doc_id,
+            clean,
+            &idx,
+            date_grammar,
+            unit.paragraph(),
+            None,
+            &mut refs,
+            &mut dates,
+            &mut findings,
+        );
     }
 
     for (n, clean, start) in &notes {
@@ -426,12 +437,12 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
             let message = format!("footnote {n} has a body but no marker in the text");
             findings.push(at, n.to_string().len(), Severity::Error, "footnote-without-marker", message);
         }
-        scan(&doc_id, clean, &idx, lex, paragraph, Some(*n), &mut refs, &mut dates, &mut findings);
+        scan(&doc_id, clean, &idx, date_grammar, paragraph, Some(*n), &mut refs, &mut dates, &mut findings);
     }
     for (i, line) in lines.iter().enumerate() {
         if roles.get(i) == Some(&Role::LinkTarget) {
             let clean = join_spans(text, &[(line.content_start(), line.content_end())], lex, &[]);
-            scan(&doc_id, &clean, &idx, lex, None, None, &mut refs, &mut Vec::new(), &mut findings);
+            scan(&doc_id, &clean, &idx, date_grammar, None, None, &mut refs, &mut Vec::new(), &mut findings);
         }
     }
     x.footnotes.sort_by_key(|f| f.number);
@@ -1007,7 +1018,7 @@ fn scan(
     doc_id: &str,
     clean: &Clean,
     idx: &LineIndex,
-    lex: &Lexicon,
+    date_grammar: &DateGrammar,
     paragraph: Option<u32>,
     footnote: Option<u32>,
     refs: &mut Vec<Reference>,
@@ -1043,7 +1054,7 @@ fn scan(
             byte_end: count(clean.source_end(r.end)),
         });
     }
-    let (found_dates, impossible) = scan_dates(&clean.text, lex);
+    let (found_dates, impossible) = date_grammar.scan(&clean.text);
     for bad in impossible {
         let start = clean.source_start(bad.start);
         let surface = clean.text.get(bad.clone()).unwrap_or_default();

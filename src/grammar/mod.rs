@@ -18,6 +18,7 @@ use std::sync::OnceLock;
 
 use crate::error::Error;
 use crate::lexicon::{Lexicon, Lexicons};
+use date::DateGrammar;
 use verb::VerbMatcher;
 
 /// One language's vocabularies compiled into matchers.
@@ -27,6 +28,8 @@ pub struct Compiled {
     pub verbs: VerbMatcher,
     /// Recital openers.
     pub recitals: VerbMatcher,
+    /// Dates.
+    pub dates: DateGrammar<'static>,
 }
 
 /// The lexicons of every language with their compiled matchers, built once per process.
@@ -55,6 +58,7 @@ impl Grammar {
                     Compiled {
                         verbs: VerbMatcher::new(&clauses, lex),
                         recitals: VerbMatcher::new(&lex.recitals, lex),
+                        dates: DateGrammar::new(lex),
                     }
                 })
                 .collect();
