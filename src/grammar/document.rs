@@ -830,11 +830,13 @@ fn join_spans(text: &str, spans: &[(usize, usize)], lex: &Lexicon, excluded: &[E
 
 fn join_kind(before: &str, next: &str, lex: &Lexicon) -> Join {
     let before = before.trim_end();
-    let first = next.split_whitespace().next().unwrap_or_default();
-    if line_ends_in_url(before) && !first.starts_with("http") {
+    // The next line's first word, read only where a URL or a hyphen ends the line.
+    let first = || next.split_whitespace().next().unwrap_or_default();
+    if line_ends_in_url(before) && !first().starts_with("http") {
         return Join::Glue;
     }
     if before.ends_with('-') && !before.ends_with("--") {
+        let first = first();
         let conjunction = lex.hyphen_conjunctions.iter().any(|c| c == first);
         return if conjunction { Join::Space } else { Join::Glue };
     }

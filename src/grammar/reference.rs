@@ -687,13 +687,19 @@ fn st_at(text: &str, at: usize, found: &mut Vec<RefMatch>) -> Option<usize> {
 /// ```
 pub fn line_ends_in_url(line: &str) -> bool {
     const URL_BREAKS: [char; 10] = ['-', '/', '_', '=', '?', '&', '#', '~', '%', '+'];
-    let Some(word) = line.trim_end().rsplit(char::is_whitespace).next() else {
-        return false;
-    };
-    // Both schemes have a colon: most words end here, before any substring search.
-    if !word.bytes().any(|b| b == b':') {
+    let line = line.trim_end();
+    // Both schemes have a colon: most lines end here, before the last word is cut out. The
+    // bytes after the last ASCII white space hold that word, and other white space only
+    // shortens it.
+    let bytes = line.as_bytes();
+    let tail =
+        bytes.iter().rposition(|b| matches!(b, b'\t'..=b'\r' | b' ')).map_or(bytes, |at| &bytes[at + 1..]);
+    if !tail.contains(&b':') {
         return false;
     }
+    let Some(word) = line.rsplit(char::is_whitespace).next() else {
+        return false;
+    };
     let starts = [word.rfind("http://"), word.rfind("https://")];
     let Some(at) = starts.into_iter().flatten().max() else {
         return false;
@@ -1240,6 +1246,11 @@ mod tests {
         assert!(line_ends_in_url("https://international-partnerships.ec.europa.eu/publications/"));
         assert!(line_ends_in_url("se https://"));
         assert!(line_ends_in_url("se https://x.org/?a=1& "));
+        // The last word ends at any white space, a no-break space included.
+        assert!(line_ends_in_url("se\u{a0}https://international-"));
+        assert!(line_ends_in_url("se\thttps://international-\u{a0}"));
+        assert!(!line_ends_in_url("https://international-\u{a0}partnerships"));
+        assert!(!line_ends_in_url("kl.\u{a0}10:30"));
         assert!(!line_ends_in_url("https://data.consilium.europa.eu/doc/document/ST-11406-2022-INIT/da/pdf"));
         assert!(!line_ends_in_url("se https://hanoiconvention.org/statements/."));
         assert!(!line_ends_in_url("leverandører af EU-"));
