@@ -245,17 +245,13 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
                 && tokens(&c.text).nth(HEADING_WORDS).is_none()
                 && names_conclusions(&c.text)
         });
-    // Lower-case verbs are kept only in the paragraphs of conclusions, so only there, or where
-    // the kind still rests on the paragraphs' capitalised verbs, are they looked for: other
-    // units are read for capitals alone, and no lower-case reading can take words from them.
-    let lower_case_paragraphs =
-        annexed_conclusions || (cover.is_none() && (conclusions_word || has_paragraphs));
+    // Every verb, lower-case forms included; those are kept only where conclusions use them.
     let unit_verbs: Vec<Vec<VerbMatch>> = units
         .iter()
         .zip(&cleans)
         .map(|(u, c)| match u.kind {
             UnitKind::Recital { .. } | UnitKind::Heading(_) => Vec::new(),
-            _ => compiled.verbs.find(&c.text, lower_case_paragraphs && u.paragraph().is_some()),
+            _ => compiled.verbs.find(&c.text, true),
         })
         .collect();
     let capitals: usize = units
