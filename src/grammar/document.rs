@@ -245,12 +245,17 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
                 && tokens(&c.text).nth(HEADING_WORDS).is_none()
                 && names_conclusions(&c.text)
         });
-    // Every verb, lower-case forms included; those are kept only where conclusions use them.
+    // Lower-case verbs are kept in the paragraphs of conclusions alone, and a document with a
+    // cover holds conclusions only in its annex.
+    let may_keep_lower_case = |u: &Unit| u.paragraph().is_some() && (cover.is_none() || annexed_conclusions);
+    // Every verb, lower-case forms included where they may be kept; elsewhere only phrases in
+    // capitals count, and a text without a word that may anchor one is not read word by word.
     let unit_verbs: Vec<Vec<VerbMatch>> = units
         .iter()
         .zip(&cleans)
         .map(|(u, c)| match u.kind {
             UnitKind::Recital { .. } | UnitKind::Heading(_) => Vec::new(),
+            _ if !may_keep_lower_case(u) && !compiled.verbs.may_match_in_capitals(&c.text) => Vec::new(),
             _ => compiled.verbs.find(&c.text, true),
         })
         .collect();
@@ -383,7 +388,7 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
             let paragraph = unit.paragraph();
             let verbs: Vec<VerbMatch> = verbs
                 .into_iter()
-                .filter(|m| m.form == Form::Capitals || (lower_case && paragraph.is_some()))
+                .filter(|m| m.form == Form::Capitals || (lower_case && may_keep_lower_case(unit)))
                 .collect();
             if paragraph.is_some() {
                 check_unknown_capitals(clean, &verbs, lex, &mut findings);

@@ -347,6 +347,56 @@ pub fn capital_word_lanes(eight: [u8; 8]) -> u8 {
     ((lanes >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
 }
 
+/// The first offset at or after `from` of a byte that `lanes` marks (such as
+/// [`capital_pair_lanes`]): eight bytes are read at a time, each read overlapping the next by
+/// one, so `lanes` may look at the byte after each but the last.
+pub fn find_lanes(bytes: &[u8], from: usize, lanes: fn([u8; 8]) -> u8) -> Option<usize> {
+    let mut at = from;
+    while at < bytes.len() {
+        let rest = bytes.get(at..).unwrap_or_default();
+        let eight = <[u8; 8]>::try_from(rest.get(..8).unwrap_or_default()).unwrap_or_else(|_| {
+            let mut last = [0; 8];
+            last.iter_mut().zip(rest).for_each(|(to, from)| *to = *from);
+            last
+        });
+        let found = lanes(eight) & 0x7f;
+        if found != 0 {
+            return Some(at + found.trailing_zeros() as usize);
+        }
+        at += 7;
+    }
+    None
+}
+
+/// The ASCII capitals of eight bytes, in the high bit of their lanes.
+fn capital_lanes(x: u64) -> u64 {
+    let low = x & LANE_LOWS;
+    let from_a = low + LANE_ONES * u64::from(0x80 - b'A');
+    let past_z = low + LANE_ONES * u64::from(0x80 - b'Z' - 1);
+    from_a & !past_z & !x & LANE_HIGHS
+}
+
+/// The high bits of eight lanes, bit `k` for lane `k`: no two products overlap.
+fn gather_lanes(lanes: u64) -> u8 {
+    ((lanes >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
+}
+
+/// A bit for each of eight bytes, bit `k` for byte `k`, that is an ASCII capital followed by
+/// another. Exact for every lane; the last, whose follower is not read, is never set.
+pub fn capital_pair_lanes(eight: [u8; 8]) -> u8 {
+    let capitals = capital_lanes(u64::from_le_bytes(eight));
+    gather_lanes(capitals & (capitals >> 8))
+}
+
+/// A bit for each of eight bytes, bit `k` for byte `k`, that is an ASCII capital not followed
+/// by an ASCII small letter (`Z `, the `D` of `ŽÁDÁ`, the `E` of `EU`). Exact for the first
+/// seven lanes; the last, whose follower is not read, is set for any capital.
+pub fn open_capital_lanes(eight: [u8; 8]) -> u8 {
+    let x = u64::from_le_bytes(eight);
+    let small = capital_lanes(x ^ (LANE_ONES * 0x20));
+    gather_lanes(capital_lanes(x) & !(small >> 8))
+}
+
 /// Eight bytes the loop above would pass over one by one: visible ASCII and single spaces,
 /// the last not a space (its follower is outside the chunk).
 fn plain_words(chunk: &[u8]) -> bool {
@@ -659,6 +709,58 @@ mod tests {
         }
         assert_eq!(find_space("Rådet opfordrer".as_bytes()), Some(6));
         assert_eq!(find_space("  ".as_bytes()), Some(0));
+    }
+
+    #[test]
+    fn capital_lanes_are_exact_for_every_byte_in_every_lane() {
+        let capital = |b: u8| b.is_ascii_uppercase();
+        for lane in 0..8 {
+            for byte in 0..=255u8 {
+                for other in
+                    [b'A', b'Z', b'a', b'z', b'@', b'[', b'`', b'{', 0xc1, 0xda, 0xe1, 0x00, 0xff, byte]
+                {
+                    let mut eight = [other; 8];
+                    eight[lane] = byte;
+                    let pair = |k: usize| capital(eight[k]) && eight.get(k + 1).is_some_and(|&b| capital(b));
+                    let open =
+                        |k: usize| capital(eight[k]) && !eight.get(k + 1).is_some_and(u8::is_ascii_lowercase);
+                    let bits = |f: &dyn Fn(usize) -> bool| (0..8).fold(0u8, |m, k| m | (u8::from(f(k)) << k));
+                    assert_eq!(capital_pair_lanes(eight), bits(&pair), "{eight:?}");
+                    assert_eq!(open_capital_lanes(eight), bits(&open), "{eight:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn lanes_are_found_across_reads_and_at_the_end() {
+        let naive = |b: &[u8], from: usize, pair: bool| {
+            (from..b.len()).find(|&i| {
+                let next = b.get(i + 1).copied().unwrap_or(b' ');
+                b[i].is_ascii_uppercase()
+                    && if pair { next.is_ascii_uppercase() } else { !next.is_ascii_lowercase() }
+            })
+        };
+        for len in 0..24 {
+            for at in 0..len {
+                for second in [b'U', b'u', b' '] {
+                    let mut text = vec![b'a'; len];
+                    text[at] = b'E';
+                    if at + 1 < len {
+                        text[at + 1] = second;
+                    }
+                    for from in 0..=len {
+                        let found = find_lanes(&text, from, capital_pair_lanes);
+                        assert_eq!(found, naive(&text, from, true), "{text:?} {from}");
+                        let found = find_lanes(&text, from, open_capital_lanes);
+                        assert_eq!(found, naive(&text, from, false), "{text:?} {from}");
+                    }
+                }
+            }
+        }
+        assert_eq!(find_lanes("fremhæver EU's rolle".as_bytes(), 0, capital_pair_lanes), Some(11));
+        assert_eq!(find_lanes("Rådet Og ÆØ".as_bytes(), 0, capital_pair_lanes), None);
+        assert_eq!(find_lanes("Svet Z zadovoljstvom".as_bytes(), 0, open_capital_lanes), Some(5));
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! `HILSER … VELKOMMEN`), and their lower-case form after the Council as subject
 //! (`Rådet opfordrer … til`), each mapped to its canonical id from the lexicon.
 
-use super::text::{Tokens, tokens};
-use crate::lexicon::{Lexicon, fold, folded_initial, folds_to};
+use super::text::{Tokens, capital_pair_lanes, find_lanes, open_capital_lanes, tokens};
+use crate::lexicon::{Lexicon, WordSet, fold, folded, folded_initial, folds_to};
 
 /// Most words a discontinuous phrase may have between its parts (`FORPLIGTER SIG … TIL`).
 const MAX_GAP: usize = 60;
@@ -71,6 +71,10 @@ pub struct VerbMatcher {
     subjects: Vec<Vec<SubjectWord>>,
     coordinators: Vec<String>,
     comma_coordinates: bool,
+    /// For each phrase, a word that a match in capitals must write in capitals, chosen for
+    /// what it shows in any spelling (see [`CapitalSign`]), with the least sign among them;
+    /// none when a phrase has no such word.
+    capital_anchors: Option<(CapitalSign, WordSet)>,
 }
 
 /// A word of the subject as the grammar writes it: a capital there (`Rådet`, ga `an
@@ -140,7 +144,47 @@ impl VerbMatcher {
             .collect();
         let coordinators = lex.operative.coordinators.iter().filter(|c| *c != ",").map(|c| fold(c)).collect();
         let comma_coordinates = lex.operative.coordinators.iter().any(|c| c == ",");
-        VerbMatcher { phrases, by_first_word, subjects, coordinators, comma_coordinates }
+        // Each part's first word in capitals must be written so, so any part's will do.
+        let anchors: Option<Vec<(CapitalSign, &str)>> = phrases
+            .iter()
+            .map(|p| {
+                let firsts = p.parts.iter().filter_map(|part| part.iter().find(|w| w.caps));
+                firsts.map(|w| (CapitalSign::of(&w.lower), w.lower.as_str())).max()
+            })
+            .collect();
+        let capital_anchors = anchors.and_then(|anchors| {
+            let sign = anchors.iter().map(|(sign, _)| *sign).min()?;
+            (sign != CapitalSign::Unseen)
+                .then(|| (sign, anchors.iter().map(|(_, w)| w.to_string()).collect()))
+        });
+        VerbMatcher { phrases, by_first_word, subjects, coordinators, comma_coordinates, capital_anchors }
+    }
+
+    /// Whether `text` may hold a phrase in capitals: a word in capitals that folds to a
+    /// phrase's anchor (see [`Self::capital_anchors`]). Only the words around the anchors'
+    /// sign are read, and most texts show it seldom.
+    pub fn may_match_in_capitals(&self, text: &str) -> bool {
+        let Some((sign, anchors)) = &self.capital_anchors else {
+            return true;
+        };
+        let lanes = match sign {
+            CapitalSign::Pair => capital_pair_lanes,
+            _ => open_capital_lanes,
+        };
+        let bytes = text.as_bytes();
+        let mut from = 0;
+        while let Some(at) = find_lanes(bytes, from, lanes) {
+            let start =
+                memchr::memrchr(b' ', bytes.get(..at).unwrap_or_default()).map_or(0, |space| space + 1);
+            let end = memchr::memchr(b' ', bytes.get(at..).unwrap_or_default())
+                .map_or(bytes.len(), |space| at + space);
+            let (_, word) = word_core(text.get(start..end).unwrap_or_default());
+            if is_caps(word) && anchors.contains(folded(word).as_ref()) {
+                return true;
+            }
+            from = end;
+        }
+        false
     }
 
     /// The phrase opening `text` in capitals (a recital opener such as `SOM MINDER OM`), if any:
@@ -582,6 +626,39 @@ fn part_matches(part: &[PhraseWord], words: &[Word], at: usize, mode: Mode) -> b
     })
 }
 
+/// What every word in capitals that folds to a key shows in its bytes, from least to most
+/// telling. Only ASCII letters fold to ASCII letters, but for the Kelvin sign (`k`), `ß` and
+/// `ẞ` (`ss`), and `İ` (`i` before a combining dot).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum CapitalSign {
+    /// Nothing in ASCII (el `ΤΟΝΙΖΕΙ`, it `È`).
+    Unseen,
+    /// An ASCII capital not followed by an ASCII small letter (sl `Z`, cs `VÍTÁ`).
+    Open,
+    /// Two ASCII capitals side by side (da `ER`).
+    Pair,
+}
+
+impl CapitalSign {
+    fn of(key: &str) -> CapitalSign {
+        let chars: Vec<char> = key.chars().collect();
+        let only_from_ascii = |i: usize| {
+            let at = |j: Option<usize>| j.and_then(|j| chars.get(j)).copied();
+            let (prev, c, next) = (at(i.checked_sub(1)), at(Some(i)), at(Some(i + 1)));
+            c.is_some_and(|c| c.is_ascii_lowercase() && c != 'k')
+                && !(c == Some('s') && (prev == Some('s') || next == Some('s')))
+                && !(c == Some('i') && next == Some('\u{307}'))
+        };
+        if (1..chars.len()).any(|i| only_from_ascii(i - 1) && only_from_ascii(i)) {
+            CapitalSign::Pair
+        } else if (0..chars.len()).any(only_from_ascii) {
+            CapitalSign::Open
+        } else {
+            CapitalSign::Unseen
+        }
+    }
+}
+
 /// A subject word written as the grammar writes it: a capital there is a capital here.
 fn like_name(text: &str, word: &SubjectWord) -> bool {
     !word.capital || text.chars().next().is_some_and(char::is_uppercase)
@@ -970,10 +1047,10 @@ mod tests {
     }
 
     #[test]
-    fn skipping_to_the_first_possible_match_loses_none() {
+    fn skipping_text_where_no_match_can_start_loses_none() {
         // Phrases of every language in capitals, lower case and title case, after and before
         // subjects, coordinators, sentence ends and other words: `find` matches as the loop
-        // over every word does.
+        // over every word does, and a text said to hold no phrase in capitals holds none.
         let lexicons = Lexicons::embedded().unwrap();
         let (mut found, mut texts) = (0, 0);
         let mut seed = 1u64;
@@ -1016,6 +1093,8 @@ mod tests {
                         for lower_case in [true, false] {
                             let everywhere = m.find_from(&text, &words(&text), 0, lower_case);
                             assert_eq!(m.find(&text, lower_case), everywhere, "{} {text}", lex.code);
+                            let capitals = everywhere.iter().any(|v| v.form == Form::Capitals);
+                            assert!(!capitals || m.may_match_in_capitals(&text), "{} {text}", lex.code);
                             found += everywhere.len();
                             texts += 1;
                         }
@@ -1025,6 +1104,60 @@ mod tests {
         }
         // Many hold a match: in capitals, or in lower case in its context.
         assert!(found > texts / 3, "{found} matches in {texts} texts");
+    }
+
+    #[test]
+    fn capitals_are_looked_for_only_around_a_word_that_may_anchor_them() {
+        let da = matcher("da");
+        // seeds/002, paragraph 3, the verb in capitals and then in lower case; `EU` anchors none.
+        assert!(da.may_match_in_capitals("UNDERSTREGER behovet for at styrke EU's kapacitet"));
+        assert!(!da.may_match_in_capitals("understreger behovet for at styrke EU's kapacitet"));
+        assert!(da.may_match_in_capitals("(«UNDERSTREGER», og"));
+        assert!(!da.may_match_in_capitals("Rådet opfordrer Kommissionen og FN til"));
+        // Part of a word in capitals is no anchor: `ER` in `ERKLÆRER`, `Er`.
+        assert!(!da.may_match_in_capitals("ERKLÆRER og Er enigt"));
+        assert!(da.may_match_in_capitals("ER ENIGT OM"));
+        let en = matcher("en");
+        assert!(en.may_match_in_capitals("and then it STRONGLY SUPPORTS the"));
+        assert!(!en.may_match_in_capitals("the Council strongly supports the UN and NATO"));
+        // sl `Z ZADOVOLJSTVOM` is anchored by a capital standing alone.
+        let sl = matcher("sl");
+        assert!(sl.may_match_in_capitals("Svet Z ZADOVOLJSTVOM ugotavlja"));
+        assert!(!sl.may_match_in_capitals("Svet z zadovoljstvom ugotavlja, da EU in Združeni narodi"));
+        let sign = |code| matcher(code).capital_anchors.map(|(sign, _)| sign);
+        for code in ["da", "de", "en", "fr"] {
+            assert_eq!(sign(code), Some(CapitalSign::Pair), "{code}");
+        }
+        for code in ["sl", "cs", "sv", "mt"] {
+            assert_eq!(sign(code), Some(CapitalSign::Open), "{code}");
+        }
+        // Where a phrase may be written in capitals without ASCII, every text may hold one.
+        for code in ["el", "bg", "it"] {
+            assert_eq!(sign(code), None, "{code}");
+            assert!(matcher(code).may_match_in_capitals("το Συμβούλιο"), "{code}");
+        }
+    }
+
+    #[test]
+    fn only_the_named_characters_outside_ascii_fold_to_ascii_letters() {
+        let to_ascii: Vec<char> = (0x80..=0x10_FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| fold(&c.to_string()).chars().any(|f| f.is_ascii_alphabetic()))
+            .collect();
+        assert_eq!(to_ascii, ['ß', '\u{130}', '\u{1e9e}', '\u{212a}']);
+        for (key, sign) in [
+            ("understreger", CapitalSign::Pair),
+            ("is", CapitalSign::Pair),
+            ("ks", CapitalSign::Open),
+            ("ass", CapitalSign::Open),
+            ("z", CapitalSign::Open),
+            ("vítá", CapitalSign::Open),
+            ("kss", CapitalSign::Unseen),
+            ("i\u{307}", CapitalSign::Unseen),
+            ("τονίζει", CapitalSign::Unseen),
+        ] {
+            assert_eq!(CapitalSign::of(key), sign, "{key}");
+        }
     }
 
     #[test]
