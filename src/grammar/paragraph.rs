@@ -7,6 +7,7 @@ use nom::{
     bytes::complete::{tag, take_while_m_n},
     character::complete::{char, satisfy, space0, space1},
     combinator::{eof, map_res, recognize, verify},
+    multi::fold,
     sequence::{delimited, terminated},
 };
 
@@ -49,19 +50,18 @@ const HEADING_WORDS: usize = 12;
 
 // section_heading = heading_number caps_word { space caps_word } space* end ;
 /// A whole line that is a numbered heading in capitals (`2. PRIORITEREDE TILTAG`), returned
-/// trimmed. A line in capitals ending with a comma, or longer than a heading, is a paragraph.
+/// trimmed. A line in capitals ending with a comma, or longer than a heading, is a paragraph,
+/// and a numbered paragraph (`1. FREMHÆVER, at …`) is told apart at its first word in lower
+/// case, without reading the rest of its line.
 pub fn section_heading(line: &str) -> Option<&str> {
     let trimmed = line.trim();
     let (rest, _) = heading_number(trimmed).ok()?;
-    // A numbered paragraph opens like a heading: most are told apart by their first word.
-    if !rest.split_whitespace().next().is_some_and(is_caps) {
-        return None;
-    }
+    let caps_word = verify(word_then_space, |word: &str| is_caps(word));
     let (_, words) =
-        terminated(recognize(nom::multi::many1_count(word_then_space)), (space0, eof)).parse(rest).ok()?;
-    let count = words.split_whitespace().count();
-    let caps = words.split_whitespace().all(is_caps);
-    (caps && count <= HEADING_WORDS && !words.trim_end().ends_with([',', ';'])).then_some(trimmed)
+        terminated(recognize(fold(1..=HEADING_WORDS, caps_word, || (), |(), _| ())), (space0, eof))
+            .parse(rest)
+            .ok()?;
+    (!words.trim_end().ends_with([',', ';'])).then_some(trimmed)
 }
 
 fn word_then_space(input: &str) -> IResult<&str, &str> {
@@ -117,5 +117,13 @@ mod tests {
         assert_eq!(section_heading("3. UNDERSTREGER behovet for"), None);
         assert_eq!(section_heading("4. OPFORDRER TIL,"), None);
         assert_eq!(section_heading("INDLEDNING"), None);
+        // Twelve words in capitals make a heading, thirteen a paragraph; so does a space other
+        // than a space or a tab between its words, or one before its first.
+        let words = |n: usize| vec!["EU"; n].join(" ");
+        assert!(section_heading(&format!("5. {}", words(12))).is_some());
+        assert_eq!(section_heading(&format!("5. {}", words(13))), None);
+        assert_eq!(section_heading("5. DEN\u{a0}EUROPÆISKE UNION"), None);
+        assert_eq!(section_heading("5.  DEN EUROPÆISKE\tUNION"), Some("5.  DEN EUROPÆISKE\tUNION"));
+        assert_eq!(section_heading("5. DEN europæiske UNION"), None);
     }
 }
