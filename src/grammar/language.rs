@@ -6,6 +6,8 @@ use crate::lexicon::{Lexicon, Lexicons, folded};
 /// Words read for detection: a page or two, far more than stopword counts need to decide, and
 /// bounded so a long document costs no more than a short one.
 const SAMPLE_WORDS: usize = 1000;
+/// Words read between two looks at whether the leading language can still be overtaken.
+const LEAD_CHECK: usize = 32;
 /// Longer words are no stopwords (in bytes; Greek and Bulgarian letters take two).
 const MAX_STOPWORD: usize = 24;
 
@@ -29,15 +31,34 @@ pub fn detect<'l>(
     }
     let mut scores = vec![0usize; lexicons.languages.len()];
     let words = text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty() && w.len() <= MAX_STOPWORD);
-    for word in words.take(SAMPLE_WORDS).filter(|w| lexicons.may_be_stopword(w)) {
+    for (read, word) in words.take(SAMPLE_WORDS).enumerate() {
+        if !lexicons.may_be_stopword(word) {
+            continue;
+        }
         for &language in lexicons.stopword_languages(&folded(word)) {
             if let Some(score) = scores.get_mut(language) {
                 *score += 1;
             }
         }
+        // Each word left in the sample adds at most one to any score: once the leader is
+        // further ahead than that, the rest cannot change it.
+        if read % LEAD_CHECK == 0 && lead(&scores) > SAMPLE_WORDS - read - 1 {
+            break;
+        }
     }
     let (best, score) = scores.iter().enumerate().max_by_key(|(i, s)| (**s, std::cmp::Reverse(*i)))?;
     (*score > 0).then(|| lexicons.languages.get(best).map(|l| (l, Evidence::Stopwords)))?
+}
+
+/// How far the best score is ahead of the second best.
+fn lead(scores: &[usize]) -> usize {
+    let (best, second) = scores.iter().fold(
+        (0, 0),
+        |(best, second), &s| {
+            if s > best { (s, best) } else { (best, second.max(s)) }
+        },
+    );
+    best - second
 }
 
 #[cfg(test)]
@@ -84,6 +105,22 @@ mod tests {
             code("The General Assembly adopted on 27 December 2019 a Resolution on the report", None),
             Some("en")
         );
+    }
+
+    #[test]
+    fn reading_stops_only_when_the_leader_is_decided() {
+        assert_eq!(lead(&[3, 7, 5, 7]), 0);
+        assert_eq!(lead(&[3, 9, 5, 7]), 2);
+        assert_eq!(lead(&[0, 0]), 0);
+        // seeds/004 repeated past the sample, then English: the Danish lead decides it.
+        let danish =
+            "I en stadig mere udfordrende geopolitisk kontekst, som forværres af Ruslands ".repeat(80);
+        let english = " the of and to in is that for it with as on at by".repeat(200);
+        assert_eq!(code(&format!("{danish}{english}"), None), Some("da"));
+        // A mixed sample is read to its end: English wins on the last words.
+        let half = "I en stadig mere udfordrende geopolitisk kontekst ".repeat(40);
+        let rest = " the of and to in is that for it with".repeat(50);
+        assert_eq!(code(&format!("{half}{rest}"), None), Some("en"));
     }
 
     #[test]
