@@ -350,7 +350,7 @@ pub fn capital_word_lanes(eight: [u8; 8]) -> u8 {
 /// The first offset at or after `from` of a byte that `lanes` marks (such as
 /// [`capital_pair_lanes`]): eight bytes are read at a time, each read overlapping the next by
 /// one, so `lanes` may look at the byte after each but the last.
-pub fn find_lanes(bytes: &[u8], from: usize, lanes: fn([u8; 8]) -> u8) -> Option<usize> {
+pub fn find_lanes(bytes: &[u8], from: usize, lanes: impl Fn([u8; 8]) -> u8) -> Option<usize> {
     let mut at = from;
     while at < bytes.len() {
         let rest = bytes.get(at..).unwrap_or_default();

@@ -167,13 +167,14 @@ impl VerbMatcher {
         let Some((sign, anchors)) = &self.capital_anchors else {
             return true;
         };
-        let lanes = match sign {
-            CapitalSign::Pair => capital_pair_lanes,
-            _ => open_capital_lanes,
-        };
         let bytes = text.as_bytes();
+        // Each kind of lane test compiled into its own loop.
+        let find = |from| match sign {
+            CapitalSign::Pair => find_lanes(bytes, from, capital_pair_lanes),
+            _ => find_lanes(bytes, from, open_capital_lanes),
+        };
         let mut from = 0;
-        while let Some(at) = find_lanes(bytes, from, lanes) {
+        while let Some(at) = find(from) {
             let start =
                 memchr::memrchr(b' ', bytes.get(..at).unwrap_or_default()).map_or(0, |space| space + 1);
             let end = memchr::memchr(b' ', bytes.get(at..).unwrap_or_default())
