@@ -337,14 +337,9 @@ fn lanes_outside_ascii(x: u64, lowest: u8) -> u64 {
 /// carries or borrows across lanes.
 pub fn capital_word_lanes(eight: [u8; 8]) -> u8 {
     let x = u64::from_le_bytes(eight);
-    let low = x & LANE_LOWS;
-    let from_a = low + LANE_ONES * u64::from(0x80 - b'A');
-    let past_z = low + LANE_ONES * u64::from(0x80 - b'Z' - 1);
-    let hyphen_off = low ^ (LANE_ONES * u64::from(b'-'));
+    let hyphen_off = (x & LANE_LOWS) ^ (LANE_ONES * u64::from(b'-'));
     let not_hyphen = hyphen_off + LANE_LOWS;
-    let lanes = (x | (from_a & !past_z) | !not_hyphen) & LANE_HIGHS;
-    // The high bits, one a lane, gathered into the top byte: no two products overlap.
-    ((lanes >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
+    gather_lanes(capital_lanes(x) | ((x | !not_hyphen) & LANE_HIGHS))
 }
 
 /// The first offset at or after `from` of a byte that `lanes` marks (such as
@@ -376,7 +371,8 @@ fn capital_lanes(x: u64) -> u64 {
     from_a & !past_z & !x & LANE_HIGHS
 }
 
-/// The high bits of eight lanes, bit `k` for lane `k`: no two products overlap.
+/// The high bits of eight lanes, one a lane, gathered into a byte, bit `k` for lane `k`: no
+/// two products overlap.
 fn gather_lanes(lanes: u64) -> u8 {
     ((lanes >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
 }
@@ -499,13 +495,21 @@ impl<'t, F: Fn(u8) -> bool> Iterator for TokensHolding<'t, F> {
         let bytes = self.text.as_bytes();
         let from = self.from;
         let hit = from + find_byte(bytes.get(from..)?, &self.wanted)?;
-        let before = bytes.get(from..hit).unwrap_or_default();
-        let start = memchr::memrchr(b' ', before).map_or(from, |space| from + space + 1);
-        let after = bytes.get(hit..).unwrap_or_default();
-        let end = memchr::memchr(b' ', after).map_or(bytes.len(), |space| hit + space);
-        self.from = end + 1;
-        Some((start, self.text.get(start..end)?))
+        let (start, token) = token_around(self.text, from, hit);
+        self.from = start + token.len() + 1;
+        Some((start, token))
     }
+}
+
+/// The token of [`tokens`] holding byte `at` of `text`, with its offset, where no token starts
+/// before `from` (the start of one, or 0).
+pub fn token_around(text: &str, from: usize, at: usize) -> (usize, &str) {
+    let bytes = text.as_bytes();
+    let before = bytes.get(from..at).unwrap_or_default();
+    let start = memchr::memrchr(b' ', before).map_or(from, |space| from + space + 1);
+    let after = bytes.get(at..).unwrap_or_default();
+    let end = memchr::memchr(b' ', after).map_or(bytes.len(), |space| at + space);
+    (start, text.get(start..end).unwrap_or_default())
 }
 
 /// The offset of the first byte of `bytes` that `wanted` accepts. Blocks without one, most of

@@ -2,7 +2,7 @@
 //! `HILSER … VELKOMMEN`), and their lower-case form after the Council as subject
 //! (`Rådet opfordrer … til`), each mapped to its canonical id from the lexicon.
 
-use super::text::{Tokens, capital_pair_lanes, find_lanes, open_capital_lanes, tokens};
+use super::text::{Tokens, capital_pair_lanes, find_lanes, open_capital_lanes, token_around, tokens};
 use crate::lexicon::{Lexicon, WordSet, fold, folded, folded_initial, folds_to};
 
 /// Most words a discontinuous phrase may have between its parts (`FORPLIGTER SIG … TIL`).
@@ -175,15 +175,12 @@ impl VerbMatcher {
         };
         let mut from = 0;
         while let Some(at) = find(from) {
-            let start =
-                memchr::memrchr(b' ', bytes.get(..at).unwrap_or_default()).map_or(0, |space| space + 1);
-            let end = memchr::memchr(b' ', bytes.get(at..).unwrap_or_default())
-                .map_or(bytes.len(), |space| at + space);
-            let (_, word) = word_core(text.get(start..end).unwrap_or_default());
+            let (start, token) = token_around(text, from, at);
+            let (_, word) = word_core(token);
             if is_caps(word) && anchors.contains(folded(word).as_ref()) {
                 return true;
             }
-            from = end;
+            from = start + token.len() + 1;
         }
         false
     }
