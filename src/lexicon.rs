@@ -415,6 +415,18 @@ pub fn folded_initial(word: &str) -> Option<char> {
     fold_simple(c).or_else(|| fold_char(c).next())
 }
 
+/// Whether character `i` of a folded key is an ASCII letter that only that ASCII letter, in
+/// either case, folds to. Outside ASCII only `ß` and `ẞ` (`ss`), the Kelvin sign (`k`) and
+/// `İ` (`i` before a combining dot) fold to ASCII letters, so every other ASCII letter of a
+/// key stands as itself in any text that folds to it.
+pub fn only_ascii_folds_to(key: &[char], i: usize) -> bool {
+    let at = |j: Option<usize>| j.and_then(|j| key.get(j)).copied();
+    let (prev, c, next) = (at(i.checked_sub(1)), at(Some(i)), at(Some(i + 1)));
+    c.is_some_and(|c| c.is_ascii_lowercase() && c != 'k')
+        && !(c == Some('s') && (prev == Some('s') || next == Some('s')))
+        && !(c == Some('i') && next == Some('\u{307}'))
+}
+
 fn folds_to_itself(c: char) -> bool {
     if let Some(f) = fold_simple(c) {
         return f == c;
@@ -618,6 +630,15 @@ mod tests {
 
     fn lex(code: &str) -> &'static Lexicon {
         Lexicons::embedded().unwrap().get(code).unwrap()
+    }
+
+    #[test]
+    fn only_the_named_characters_outside_ascii_fold_to_ascii_letters() {
+        let to_ascii: Vec<char> = (0x80..=0x10_FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| fold(&c.to_string()).chars().any(|f| f.is_ascii_alphabetic()))
+            .collect();
+        assert_eq!(to_ascii, ['ß', '\u{130}', '\u{1e9e}', '\u{212a}']);
     }
 
     #[test]

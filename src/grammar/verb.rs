@@ -3,7 +3,7 @@
 //! (`Rådet opfordrer … til`), each mapped to its canonical id from the lexicon.
 
 use super::text::{Tokens, capital_pair_lanes, find_lanes, open_capital_lanes, token_around, tokens};
-use crate::lexicon::{Lexicon, WordSet, fold, folded, folded_initial, folds_to};
+use crate::lexicon::{Lexicon, WordSet, fold, folded, folded_initial, folds_to, only_ascii_folds_to};
 
 /// Most words a discontinuous phrase may have between its parts (`FORPLIGTER SIG … TIL`).
 const MAX_GAP: usize = 60;
@@ -625,8 +625,7 @@ fn part_matches(part: &[PhraseWord], words: &[Word], at: usize, mode: Mode) -> b
 }
 
 /// What every word in capitals that folds to a key shows in its bytes, from least to most
-/// telling. Only ASCII letters fold to ASCII letters, but for the Kelvin sign (`k`), `ß` and
-/// `ẞ` (`ss`), and `İ` (`i` before a combining dot).
+/// telling, by the key's letters that only ASCII letters fold to ([`only_ascii_folds_to`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum CapitalSign {
     /// Nothing in ASCII (el `ΤΟΝΙΖΕΙ`, it `È`).
@@ -640,13 +639,7 @@ enum CapitalSign {
 impl CapitalSign {
     fn of(key: &str) -> CapitalSign {
         let chars: Vec<char> = key.chars().collect();
-        let only_from_ascii = |i: usize| {
-            let at = |j: Option<usize>| j.and_then(|j| chars.get(j)).copied();
-            let (prev, c, next) = (at(i.checked_sub(1)), at(Some(i)), at(Some(i + 1)));
-            c.is_some_and(|c| c.is_ascii_lowercase() && c != 'k')
-                && !(c == Some('s') && (prev == Some('s') || next == Some('s')))
-                && !(c == Some('i') && next == Some('\u{307}'))
-        };
+        let only_from_ascii = |i: usize| only_ascii_folds_to(&chars, i);
         if (1..chars.len()).any(|i| only_from_ascii(i - 1) && only_from_ascii(i)) {
             CapitalSign::Pair
         } else if (0..chars.len()).any(only_from_ascii) {
@@ -1137,12 +1130,7 @@ mod tests {
     }
 
     #[test]
-    fn only_the_named_characters_outside_ascii_fold_to_ascii_letters() {
-        let to_ascii: Vec<char> = (0x80..=0x10_FFFF)
-            .filter_map(char::from_u32)
-            .filter(|c| fold(&c.to_string()).chars().any(|f| f.is_ascii_alphabetic()))
-            .collect();
-        assert_eq!(to_ascii, ['ß', '\u{130}', '\u{1e9e}', '\u{212a}']);
+    fn capital_signs_count_only_letters_no_other_character_folds_to() {
         for (key, sign) in [
             ("understreger", CapitalSign::Pair),
             ("is", CapitalSign::Pair),
