@@ -2,7 +2,7 @@
 //! lexicons that the language-independent parsers in `grammar/` read.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
@@ -493,9 +493,6 @@ fn comparison_form(lower: char) -> char {
 
 /// A table keyed by folded words, looked up for every word of a text.
 pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
-
-/// A set of folded words of the grammar, looked up for words of a text.
-pub type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
 
 /// The Fx hash (rustc's): a multiply and a rotate per eight bytes, several times faster than
 /// the default SipHash on short words. Its keys are the grammars' words, never the input's,

@@ -3,7 +3,7 @@
 //! (`Rådet opfordrer … til`), each mapped to its canonical id from the lexicon.
 
 use super::text::{Tokens, capital_pair_lanes, find_lanes, open_capital_lanes, token_around, tokens};
-use crate::lexicon::{Lexicon, WordSet, fold, folded, folded_initial, folds_to, only_ascii_folds_to};
+use crate::lexicon::{Lexicon, fold, folded_initial, folds_to, only_ascii_folds_to};
 
 /// Most words a discontinuous phrase may have between its parts (`FORPLIGTER SIG … TIL`).
 const MAX_GAP: usize = 60;
@@ -74,7 +74,7 @@ pub struct VerbMatcher {
     /// For each phrase, a word that a match in capitals must write in capitals, chosen for
     /// what it shows in any spelling (see [`CapitalSign`]), with the least sign among them;
     /// none when a phrase has no such word.
-    capital_anchors: Option<(CapitalSign, WordSet)>,
+    capital_anchors: Option<(CapitalSign, FirstWords)>,
 }
 
 /// A word of the subject as the grammar writes it: a capital there (`Rådet`, ga `an
@@ -154,8 +154,11 @@ impl VerbMatcher {
             .collect();
         let capital_anchors = anchors.and_then(|anchors| {
             let sign = anchors.iter().map(|(sign, _)| *sign).min()?;
-            (sign != CapitalSign::Unseen)
-                .then(|| (sign, anchors.iter().map(|(_, w)| w.to_string()).collect()))
+            let mut words = FirstWords::default();
+            for (phrase, (_, anchor)) in anchors.iter().enumerate() {
+                words.insert(anchor, phrase);
+            }
+            (sign != CapitalSign::Unseen).then_some((sign, words))
         });
         VerbMatcher { phrases, by_first_word, subjects, coordinators, comma_coordinates, capital_anchors }
     }
@@ -177,7 +180,7 @@ impl VerbMatcher {
         while let Some(at) = find(from) {
             let (start, token) = token_around(text, from, at);
             let (_, word) = word_core(token);
-            if is_caps(word) && anchors.contains(folded(word).as_ref()) {
+            if is_caps(word) && anchors.phrases(word).is_some() {
                 return true;
             }
             from = start + token.len() + 1;
