@@ -213,7 +213,7 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
             (!ex.is_empty()).then(|| join_spans(text, &u.spans, lex, &ex))
         })
         .collect();
-    let cleans: Vec<&Clean> = rejoined.iter().zip(&prelim).map(|(r, p)| r.as_ref().unwrap_or(p)).collect();
+    let cleans: Vec<Clean> = rejoined.into_iter().zip(prelim).map(|(r, p)| r.unwrap_or(p)).collect();
 
     let council_ref = most_common(&refs_printed);
     let register_id = council_ref.as_ref().map(|(_, id)| id.clone());
@@ -343,7 +343,7 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
     let mut dates: Vec<DatedEvent> = Vec::new();
     let lower_case = kind == DocKind::Conclusions || annexed_conclusions;
     let date_grammar = &compiled.dates;
-    for ((unit, clean), verbs) in units.iter().zip(&cleans).zip(unit_verbs) {
+    for ((unit, clean), verbs) in units.iter().zip(cleans).zip(unit_verbs) {
         let Some(&(first_start, _)) = unit.spans.first() else {
             continue;
         };
@@ -351,39 +351,6 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
         let end = clean.source_end(clean.text.len()).max(start);
         let line = count(idx.line_of(start));
         let line_end = count(idx.line_of(end.saturating_sub(1).max(start)));
-        match &unit.kind {
-            UnitKind::Paragraph(n) | UnitKind::Point(n, _) => {
-                let sub = match unit.kind {
-                    UnitKind::Point(_, letter) => Some(letter.to_string()),
-                    _ => None,
-                };
-                x.paragraphs.push(Paragraph {
-                    doc_id: doc_id.clone(),
-                    number: i64::from(*n),
-                    sub,
-                    section: unit.section.clone(),
-                    text: clean.text.clone(),
-                    line,
-                    line_end,
-                    byte_start: count(start),
-                    byte_end: count(end),
-                });
-            }
-            UnitKind::Recital { surface, canonical } => {
-                x.recitals.push(Recital {
-                    doc_id: doc_id.clone(),
-                    ordinal: count(x.recitals.len() + 1),
-                    surface: surface.clone(),
-                    canonical: canonical.clone(),
-                    text: clean.text.clone(),
-                    line,
-                    line_end,
-                    byte_start: count(start),
-                    byte_end: count(end),
-                });
-            }
-            UnitKind::Prose | UnitKind::Heading(_) => {}
-        }
         if !matches!(unit.kind, UnitKind::Recital { .. } | UnitKind::Heading(_)) {
             let paragraph = unit.paragraph();
             let verbs: Vec<VerbMatch> = verbs
@@ -391,7 +358,7 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
                 .filter(|m| m.form == Form::Capitals || (lower_case && may_keep_lower_case(unit)))
                 .collect();
             if paragraph.is_some() {
-                check_unknown_capitals(clean, &verbs, lex, &mut findings);
+                check_unknown_capitals(&clean, &verbs, lex, &mut findings);
             }
             for m in verbs {
                 let ordinal = verb_ordinals.entry(paragraph).or_insert(0);
@@ -412,7 +379,7 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
         }
         scan(
             &doc_id,
-            clean,
+            &clean,
             &idx,
             date_grammar,
             unit.paragraph(),
@@ -421,28 +388,63 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
             &mut dates,
             &mut findings,
         );
+        // The unit's text is read for the last time above: its record takes it.
+        match &unit.kind {
+            UnitKind::Paragraph(n) | UnitKind::Point(n, _) => {
+                let sub = match unit.kind {
+                    UnitKind::Point(_, letter) => Some(letter.to_string()),
+                    _ => None,
+                };
+                x.paragraphs.push(Paragraph {
+                    doc_id: doc_id.clone(),
+                    number: i64::from(*n),
+                    sub,
+                    section: unit.section.clone(),
+                    text: clean.text,
+                    line,
+                    line_end,
+                    byte_start: count(start),
+                    byte_end: count(end),
+                });
+            }
+            UnitKind::Recital { surface, canonical } => {
+                x.recitals.push(Recital {
+                    doc_id: doc_id.clone(),
+                    ordinal: count(x.recitals.len() + 1),
+                    surface: surface.clone(),
+                    canonical: canonical.clone(),
+                    text: clean.text,
+                    line,
+                    line_end,
+                    byte_start: count(start),
+                    byte_end: count(end),
+                });
+            }
+            UnitKind::Prose | UnitKind::Heading(_) => {}
+        }
     }
 
-    for (n, clean, start) in &notes {
-        let marker = markers.get(n);
+    for (n, clean, start) in notes {
+        let marker = markers.get(&n);
         let paragraph = marker.and_then(|m| m.paragraph);
-        x.footnotes.push(Footnote {
-            doc_id: doc_id.clone(),
-            number: i64::from(*n),
-            body: clean.text.clone(),
-            marker_line: marker.map(|m| count(idx.line_of(m.start))),
-            line: count(idx.line_of(*start)),
-            paragraph: paragraph.map(i64::from),
-            byte_start: count(clean.source_start(0)),
-            byte_end: count(clean.source_end(clean.text.len()).max(clean.source_start(0))),
-        });
         if marker.is_none() {
             // The caret goes under the body's number, which opens its line.
-            let at = lines.get(idx.line_of(*start).saturating_sub(1)).map_or(*start, Line::content_start);
+            let at = lines.get(idx.line_of(start).saturating_sub(1)).map_or(start, Line::content_start);
             let message = format!("footnote {n} has a body but no marker in the text");
             findings.push(at, n.to_string().len(), Severity::Error, "footnote-without-marker", message);
         }
-        scan(&doc_id, clean, &idx, date_grammar, paragraph, Some(*n), &mut refs, &mut dates, &mut findings);
+        scan(&doc_id, &clean, &idx, date_grammar, paragraph, Some(n), &mut refs, &mut dates, &mut findings);
+        let byte_start = clean.source_start(0);
+        x.footnotes.push(Footnote {
+            doc_id: doc_id.clone(),
+            number: i64::from(n),
+            marker_line: marker.map(|m| count(idx.line_of(m.start))),
+            line: count(idx.line_of(start)),
+            paragraph: paragraph.map(i64::from),
+            byte_start: count(byte_start),
+            byte_end: count(clean.source_end(clean.text.len()).max(byte_start)),
+            body: clean.text,
+        });
     }
     for (i, line) in lines.iter().enumerate() {
         if roles.get(i) == Some(&Role::LinkTarget) {
@@ -1104,15 +1106,10 @@ fn looks_like_reference(tok: &str) -> bool {
 }
 
 /// Where sentences and list items start in a unit's clean text: after `.`, `!` or `?` before
-/// a capital, and at lines opening with `–` or `•`.
+/// a capital, and where a line opens a list item ([`Clean::item_starts`]).
 fn sentence_starts(clean: &Clean) -> Vec<usize> {
     let text = clean.text.as_str();
-    let mut bounds: Vec<usize> = clean
-        .line_starts
-        .iter()
-        .copied()
-        .filter(|&s| text.get(s..).is_some_and(|t| t.starts_with(['–', '•', '-'])))
-        .collect();
+    let mut bounds = clean.item_starts.clone();
     let bytes = text.as_bytes();
     for i in memchr::memchr3_iter(b'.', b'!', b'?', bytes) {
         if bytes.get(i + 1) == Some(&b' ') {

@@ -126,14 +126,18 @@ struct Piece {
     source_len: usize,
 }
 
+/// What a line opening a list item starts with: a dash, a bullet or a hyphen.
+pub const ITEM_MARKS: [char; 3] = ['–', '•', '-'];
+
 /// Running text joined from source lines, with a map back to source bytes.
 #[derive(Debug, Default, Clone)]
 pub struct Clean {
     /// The text: whitespace runs folded to one space, lines joined.
     pub text: String,
     pieces: Vec<Piece>,
-    /// Clean offsets where a source line started (after joining), for list-item boundaries.
-    pub line_starts: Vec<usize>,
+    /// Clean offsets where a source line opening with one of [`ITEM_MARKS`] starts: list items,
+    /// which bound sentences.
+    pub item_starts: Vec<usize>,
 }
 
 /// A source range left out of clean text: a footnote marker, or a web note's inline body.
@@ -155,20 +159,16 @@ pub enum Join {
 }
 
 impl Clean {
-    /// An empty text with room for `len` bytes from `spans` source spans: a line start and at
-    /// least one piece each, so most texts never grow their lists.
+    /// An empty text with room for `len` bytes from `spans` source spans: at least one piece
+    /// each, so most texts never grow their lists.
     pub fn with_capacity(len: usize, spans: usize) -> Clean {
-        Clean {
-            text: String::with_capacity(len),
-            pieces: Vec::with_capacity(spans),
-            line_starts: Vec::with_capacity(spans),
-        }
+        Clean { text: String::with_capacity(len), pieces: Vec::with_capacity(spans), item_starts: Vec::new() }
     }
 
     /// Appends a source span, folding whitespace runs to one space and leaving out `excluded`
     /// source ranges (sorted, non-overlapping).
     pub fn push_span(&mut self, source: &str, start: usize, end: usize, excluded: &[Excluded]) {
-        self.line_starts.push(self.text.len());
+        let line_start = self.text.len();
         let mut pos = start;
         for ex in excluded.iter().filter(|ex| ex.end > start && ex.start < end) {
             self.push_run(source, pos, ex.start.max(pos));
@@ -178,6 +178,10 @@ impl Clean {
             pos = ex.end.min(end).max(pos);
         }
         self.push_run(source, pos, end);
+        // A line that adds no text starts where the next does, which that line records.
+        if self.text.get(line_start..).is_some_and(|t| t.starts_with(ITEM_MARKS)) {
+            self.item_starts.push(line_start);
+        }
     }
 
     /// Adds the separator between two lines, unless the text is empty or already ends in one.
@@ -860,6 +864,27 @@ mod tests {
         let at = c.text.find("cient").unwrap();
         assert_eq!(&src[c.source_start(at)..c.source_end(at + 5)], "cient");
         assert_eq!(&src[c.source_start(1)..c.source_end(4)], "\u{fb03}");
+    }
+
+    #[test]
+    fn item_starts_are_the_lines_opening_with_a_list_mark() {
+        // seeds/002: items opening with `–`, a line that adds no text, and a dash inside a line.
+        let src = "SOM MINDER OM sine konklusioner om\n– den fælles meddelelse af 25. juni 2013\n\n\
+                   cybersikkerhed: \"Et åbent, sikkert\"\n \n– internetforvaltning\nEU-strategi";
+        let mut c = Clean::default();
+        let mut start = 0;
+        for line in src.split('\n') {
+            if start > 0 {
+                c.join(Join::Space);
+            }
+            c.push_span(src, start, start + line.len(), &[]);
+            start += line.len() + 1;
+        }
+        let c = c.finish();
+        let items: Vec<String> =
+            c.item_starts.iter().map(|&s| c.text[s..].chars().take(4).collect()).collect();
+        // The lines opening with a word (`EU-strategi`, `cybersikkerhed:`) open none.
+        assert_eq!(items, ["– de", "– in"]);
     }
 
     #[test]

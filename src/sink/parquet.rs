@@ -81,23 +81,7 @@ impl ParquetSink {
         if self.rows == 0 {
             return Ok(());
         }
-        let arrays: Vec<ArrayRef> = self
-            .columns
-            .iter_mut()
-            .map(|c| -> ArrayRef {
-                match c {
-                    Column::Str(b) => {
-                        let array = b.finish();
-                        // The next batch holds about as much text: its buffer is made that size
-                        // at once instead of growing by doubling, each step a copy.
-                        *b = StringBuilder::with_capacity(BATCH_ROWS, array.value_data().len());
-                        Arc::new(array)
-                    }
-                    Column::Int(b) => Arc::new(b.finish()),
-                    Column::Date(b) => Arc::new(b.finish()),
-                }
-            })
-            .collect();
+        let arrays: Vec<ArrayRef> = self.columns.iter_mut().map(Column::finish).collect();
         let batch =
             RecordBatch::try_new(self.schema.clone(), arrays).map_err(|e| Error::output(&self.path, e))?;
         self.writer.write(&batch).map_err(|e| Error::output(&self.path, e))?;
@@ -114,11 +98,37 @@ fn new_columns(schema: &SchemaRef) -> Vec<Column> {
         .fields()
         .iter()
         .map(|f| match f.data_type() {
-            DataType::Int64 => Column::Int(Int64Builder::new()),
-            DataType::Date32 => Column::Date(Date32Builder::new()),
+            DataType::Int64 => Column::Int(Int64Builder::with_capacity(BATCH_ROWS)),
+            DataType::Date32 => Column::Date(Date32Builder::with_capacity(BATCH_ROWS)),
             _ => Column::Str(StringBuilder::new()),
         })
         .collect()
+}
+
+impl Column {
+    /// The batch's array. The builder is left with room for the next batch, which finishing
+    /// alone would not leave it, so that it does not grow by doubling, each step a copy.
+    fn finish(&mut self) -> ArrayRef {
+        match self {
+            Column::Str(b) => {
+                let array = b.finish();
+                // The next batch holds about as much text: room for that and a quarter more.
+                let text = array.value_data().len();
+                *b = StringBuilder::with_capacity(BATCH_ROWS, text + text / 4);
+                Arc::new(array)
+            }
+            Column::Int(b) => {
+                let array = b.finish();
+                *b = Int64Builder::with_capacity(BATCH_ROWS);
+                Arc::new(array)
+            }
+            Column::Date(b) => {
+                let array = b.finish();
+                *b = Date32Builder::with_capacity(BATCH_ROWS);
+                Arc::new(array)
+            }
+        }
+    }
 }
 
 impl TableSink for ParquetSink {
