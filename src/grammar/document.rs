@@ -343,7 +343,7 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
     let mut dates: Vec<DatedEvent> = Vec::new();
     let lower_case = kind == DocKind::Conclusions || annexed_conclusions;
     let date_grammar = &compiled.dates;
-    for ((unit, clean), verbs) in units.iter().zip(cleans).zip(unit_verbs) {
+    for ((unit, clean), verbs) in units.into_iter().zip(cleans).zip(unit_verbs) {
         let Some(&(first_start, _)) = unit.spans.first() else {
             continue;
         };
@@ -355,7 +355,7 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
             let paragraph = unit.paragraph();
             let verbs: Vec<VerbMatch> = verbs
                 .into_iter()
-                .filter(|m| m.form == Form::Capitals || (lower_case && may_keep_lower_case(unit)))
+                .filter(|m| m.form == Form::Capitals || (lower_case && may_keep_lower_case(&unit)))
                 .collect();
             if paragraph.is_some() {
                 check_unknown_capitals(&clean, &verbs, lex, &mut findings);
@@ -389,7 +389,7 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
             &mut findings,
         );
         // The unit's text is read for the last time above: its record takes it.
-        match &unit.kind {
+        match unit.kind {
             UnitKind::Paragraph(n) | UnitKind::Point(n, _) => {
                 let sub = match unit.kind {
                     UnitKind::Point(_, letter) => Some(letter.to_string()),
@@ -397,9 +397,9 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
                 };
                 x.paragraphs.push(Paragraph {
                     doc_id: doc_id.clone(),
-                    number: i64::from(*n),
+                    number: i64::from(n),
                     sub,
-                    section: unit.section.clone(),
+                    section: unit.section,
                     text: clean.text,
                     line,
                     line_end,
@@ -411,8 +411,8 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
                 x.recitals.push(Recital {
                     doc_id: doc_id.clone(),
                     ordinal: count(x.recitals.len() + 1),
-                    surface: surface.clone(),
-                    canonical: canonical.clone(),
+                    surface,
+                    canonical,
                     text: clean.text,
                     line,
                     line_end,

@@ -65,8 +65,8 @@ pub fn is_separator(line: &str) -> bool {
 /// (`fra 20221` is 2022 + marker 1, `2019-202420` is 2019-2024 + marker 20); a token that is
 /// only the number, or a shorter number, is not a marker.
 pub fn glued_marker(token: &str, n: u32) -> Option<usize> {
-    let digits = n.to_string();
-    let prefix = token.strip_suffix(digits.as_str())?;
+    let mut number = itoa::Buffer::new();
+    let prefix = token.strip_suffix(number.format(n))?;
     let last = prefix.chars().next_back()?;
     if last.is_alphabetic() || matches!(last, '"' | '”' | '“' | '\'' | '’' | ')' | ']' | '»') {
         return Some(prefix.len());
