@@ -73,7 +73,7 @@ pub struct VerbMatcher {
     comma_coordinates: bool,
     /// For each phrase, a word that a match in capitals must write in capitals, chosen for
     /// what it shows in any spelling (see [`CapitalSign`]), with the least sign among them;
-    /// none when a phrase has no such word.
+    /// none when a phrase has no such word or the least sign is [`CapitalSign::Unseen`].
     capital_anchors: Option<(CapitalSign, FirstWords)>,
 }
 

@@ -118,14 +118,10 @@ impl Column {
                 Arc::new(array)
             }
             Column::Int(b) => {
-                let array = b.finish();
-                *b = Int64Builder::with_capacity(BATCH_ROWS);
-                Arc::new(array)
+                Arc::new(std::mem::replace(b, Int64Builder::with_capacity(BATCH_ROWS)).finish())
             }
             Column::Date(b) => {
-                let array = b.finish();
-                *b = Date32Builder::with_capacity(BATCH_ROWS);
-                Arc::new(array)
+                Arc::new(std::mem::replace(b, Date32Builder::with_capacity(BATCH_ROWS)).finish())
             }
         }
     }
