@@ -372,8 +372,12 @@ impl Serialize for Value {
 pub trait Record {
     /// The table it belongs to.
     const TABLE: Table;
+    /// The cells of a row, held where the row is written rather than allocated.
+    type Cells<'a>: AsRef<[Cell<'a>]>
+    where
+        Self: 'a;
     /// The cells, one per schema field, in order.
-    fn cells(&self) -> Vec<Cell<'_>>;
+    fn cells(&self) -> Self::Cells<'_>;
 }
 
 fn s(v: &str) -> Cell<'_> {
@@ -386,8 +390,9 @@ fn opt(v: &Option<String>) -> Cell<'_> {
 
 impl Record for Document {
     const TABLE: Table = Table::Documents;
-    fn cells(&self) -> Vec<Cell<'_>> {
-        vec![
+    type Cells<'a> = [Cell<'a>; 12];
+    fn cells(&self) -> Self::Cells<'_> {
+        [
             s(&self.doc_id),
             s(&self.source_path),
             s(&self.source_sha256),
@@ -406,8 +411,9 @@ impl Record for Document {
 
 impl Record for NoteHeader {
     const TABLE: Table = Table::NoteHeaders;
-    fn cells(&self) -> Vec<Cell<'_>> {
-        vec![
+    type Cells<'a> = [Cell<'a>; 9];
+    fn cells(&self) -> Self::Cells<'_> {
+        [
             s(&self.doc_id),
             s(&self.label),
             opt(&self.sender),
@@ -423,8 +429,9 @@ impl Record for NoteHeader {
 
 impl Record for Paragraph {
     const TABLE: Table = Table::Paragraphs;
-    fn cells(&self) -> Vec<Cell<'_>> {
-        vec![
+    type Cells<'a> = [Cell<'a>; 9];
+    fn cells(&self) -> Self::Cells<'_> {
+        [
             s(&self.doc_id),
             Cell::Int(Some(self.number)),
             opt(&self.sub),
@@ -440,8 +447,9 @@ impl Record for Paragraph {
 
 impl Record for OperativeClause {
     const TABLE: Table = Table::OperativeClauses;
-    fn cells(&self) -> Vec<Cell<'_>> {
-        vec![
+    type Cells<'a> = [Cell<'a>; 9];
+    fn cells(&self) -> Self::Cells<'_> {
+        [
             s(&self.doc_id),
             Cell::Int(self.paragraph),
             Cell::Int(Some(self.ordinal)),
@@ -457,8 +465,9 @@ impl Record for OperativeClause {
 
 impl Record for Recital {
     const TABLE: Table = Table::Recitals;
-    fn cells(&self) -> Vec<Cell<'_>> {
-        vec![
+    type Cells<'a> = [Cell<'a>; 9];
+    fn cells(&self) -> Self::Cells<'_> {
+        [
             s(&self.doc_id),
             Cell::Int(Some(self.ordinal)),
             s(&self.surface),
@@ -474,8 +483,9 @@ impl Record for Recital {
 
 impl Record for Footnote {
     const TABLE: Table = Table::Footnotes;
-    fn cells(&self) -> Vec<Cell<'_>> {
-        vec![
+    type Cells<'a> = [Cell<'a>; 8];
+    fn cells(&self) -> Self::Cells<'_> {
+        [
             s(&self.doc_id),
             Cell::Int(Some(self.number)),
             s(&self.body),
@@ -490,8 +500,9 @@ impl Record for Footnote {
 
 impl Record for Reference {
     const TABLE: Table = Table::References;
-    fn cells(&self) -> Vec<Cell<'_>> {
-        vec![
+    type Cells<'a> = [Cell<'a>; 10];
+    fn cells(&self) -> Self::Cells<'_> {
+        [
             s(&self.doc_id),
             Cell::Int(Some(self.ordinal)),
             s(self.kind.as_str()),
@@ -508,8 +519,9 @@ impl Record for Reference {
 
 impl Record for DatedEvent {
     const TABLE: Table = Table::DatedEvents;
-    fn cells(&self) -> Vec<Cell<'_>> {
-        vec![
+    type Cells<'a> = [Cell<'a>; 12];
+    fn cells(&self) -> Self::Cells<'_> {
+        [
             s(&self.doc_id),
             Cell::Int(Some(self.ordinal)),
             s(&self.surface),
@@ -532,9 +544,9 @@ pub fn extraction_rows(x: &Extraction) -> Vec<(Table, Vec<Cell<'_>>)> {
         out: &mut Vec<(Table, Vec<Cell<'a>>)>,
         records: impl IntoIterator<Item = &'a R>,
     ) {
-        out.extend(records.into_iter().map(|r| (R::TABLE, r.cells())));
+        out.extend(records.into_iter().map(|r| (R::TABLE, r.cells().as_ref().to_vec())));
     }
-    let mut out = vec![(Table::Documents, x.document.cells())];
+    let mut out = vec![(Table::Documents, x.document.cells().as_ref().to_vec())];
     add(&mut out, &x.note_header);
     add(&mut out, &x.paragraphs);
     add(&mut out, &x.operative_clauses);
@@ -622,8 +634,9 @@ mod tests {
         let schemas = Schemas::embedded().unwrap();
         let schema = schemas.table(R::TABLE);
         let cells = record.cells();
+        let cells = cells.as_ref();
         assert_eq!(cells.len(), schema.fields.len(), "{}", schema.name);
-        assert_eq!(violations(schema, &cells), Vec::<Violation>::new(), "{}", schema.name);
+        assert_eq!(violations(schema, cells), Vec::<Violation>::new(), "{}", schema.name);
         assert_eq!(schemas.arrow(R::TABLE).fields().len(), cells.len());
     }
 

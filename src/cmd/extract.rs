@@ -647,8 +647,15 @@ fn position(bytes: &[u8], at: usize) -> Position {
     Position { line, column, byte: at }
 }
 
+/// Lower-case hexadecimal, two digits a byte, with no allocation but the string's.
 fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    let mut out = String::with_capacity(2 * bytes.len());
+    for &b in bytes {
+        for digit in [b >> 4, b & 0xf] {
+            out.extend(char::from_digit(u32::from(digit), 16));
+        }
+    }
+    out
 }
 
 /// Writes a dataset (or one shard's parts) into `.DIR.tmp-<pid>` beside DIR and swaps it into
@@ -876,5 +883,14 @@ mod tests {
         assert!("0/8".parse::<Shard>().is_err());
         assert!("9/8".parse::<Shard>().is_err());
         assert!("x".parse::<Shard>().is_err());
+    }
+
+    #[test]
+    fn a_digest_is_written_in_lower_case_hexadecimal() {
+        assert_eq!(hex(&[0x00, 0x0f, 0xa5, 0xff]), "000fa5ff");
+        assert_eq!(
+            hex(&Sha256::digest(b"abc")),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
     }
 }

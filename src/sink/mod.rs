@@ -85,7 +85,7 @@ impl DatasetWriter {
     }
 
     fn append<R: Record>(&mut self, record: &R) -> Result<(), Error> {
-        self.append_cells(R::TABLE, &record.cells())
+        self.append_cells(R::TABLE, record.cells().as_ref())
     }
 
     /// Appends every record of one document.
