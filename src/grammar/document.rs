@@ -4,6 +4,7 @@
 //! The result is the document's records for all eight tables, with provenance.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use super::date::DateGrammar;
 use super::footnote::{footnote_body_line, glued_marker, is_separator, web_marker, web_note_line};
@@ -132,15 +133,20 @@ enum UnitKind {
     Point(u32, char),
 }
 
-/// A run of running text: source spans of its lines.
+/// A run of running text: source spans of its lines, a range of the list all units share.
 #[derive(Debug, Clone)]
 struct Unit {
     kind: UnitKind,
-    spans: Vec<(usize, usize)>,
+    spans: Range<usize>,
     section: Option<String>,
 }
 
 impl Unit {
+    /// Its source spans, from the list of every unit's (see [`cut_units`]).
+    fn spans<'s>(&self, all: &'s [(usize, usize)]) -> &'s [(usize, usize)] {
+        all.get(self.spans.clone()).unwrap_or_default()
+    }
+
     fn paragraph(&self) -> Option<u32> {
         match self.kind {
             UnitKind::Paragraph(n) | UnitKind::Point(n, _) => Some(n),
@@ -185,7 +191,7 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
     let web_notes = if bodies.is_empty() { mark_web_notes(lines, lex, &mut roles) } else { Vec::new() };
     let furniture_lines = roles.iter().filter(|r| **r == Role::Furniture).count();
 
-    let units = cut_units(lines, &roles, lex, compiled, &mut findings);
+    let (units, unit_spans) = cut_units(lines, &roles, lex, compiled, &mut findings);
 
     // Footnote bodies: from the page foot, or from the web article's notes list.
     let mut notes: Vec<(u32, Clean, usize)> = Vec::new();
@@ -198,7 +204,7 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
         notes.push((*n, clean, *start));
     }
 
-    let prelim: Vec<Clean> = units.iter().map(|u| join_spans(text, &u.spans, lex, &[])).collect();
+    let prelim: Vec<Clean> = units.iter().map(|u| join_spans(text, u.spans(&unit_spans), lex, &[])).collect();
     let index = MarkerIndex::new(&units, &prelim, &notes);
     let (markers, excluded) = find_markers(text, &index, &notes, lex);
     // Only units holding a marker are joined again; the others read as they did.
@@ -207,10 +213,10 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
         .map(|u| {
             let ex: Vec<Excluded> = excluded
                 .iter()
-                .filter(|e| u.spans.iter().any(|&(s, en)| e.start < en && e.end > s))
+                .filter(|e| u.spans(&unit_spans).iter().any(|&(s, en)| e.start < en && e.end > s))
                 .copied()
                 .collect();
-            (!ex.is_empty()).then(|| join_spans(text, &u.spans, lex, &ex))
+            (!ex.is_empty()).then(|| join_spans(text, u.spans(&unit_spans), lex, &ex))
         })
         .collect();
     let cleans: Vec<Clean> = rejoined.into_iter().zip(prelim).map(|(r, p)| r.unwrap_or(p)).collect();
@@ -344,7 +350,7 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
     let lower_case = kind == DocKind::Conclusions || annexed_conclusions;
     let date_grammar = &compiled.dates;
     for ((unit, clean), verbs) in units.into_iter().zip(cleans).zip(unit_verbs) {
-        let Some(&(first_start, _)) = unit.spans.first() else {
+        let Some(&(first_start, _)) = unit.spans(&unit_spans).first() else {
             continue;
         };
         let start = clean.source_start(0).max(first_start);
@@ -667,10 +673,13 @@ fn cut_units(
     lex: &Lexicon,
     compiled: &Compiled,
     findings: &mut Findings,
-) -> Vec<Unit> {
+) -> (Vec<Unit>, Vec<(usize, usize)>) {
     // Text from the web keeps each paragraph on one line; a PDF's text wraps every line.
     let unwrapped = lines.iter().any(|l| l.text.len() > UNWRAPPED_LINE);
     let mut units: Vec<Unit> = Vec::new();
+    // Every unit's spans, in order: only the last unit ever grows, at the list's end.
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+
     let mut last_number = 0u32;
     let mut section: Option<String> = None;
     let mut prev_line: Option<&str> = None;
@@ -697,7 +706,7 @@ fn cut_units(
             section = Some(heading.to_string());
             units.push(Unit {
                 kind: UnitKind::Heading(heading.to_string()),
-                spans: vec![span_from(body)],
+                spans: open_span(&mut spans, span_from(body)),
                 section: None,
             });
             prev_line = None;
@@ -739,7 +748,7 @@ fn cut_units(
                 }
                 units.push(Unit {
                     kind: UnitKind::Paragraph(n),
-                    spans: vec![span_from(rest)],
+                    spans: open_span(&mut spans, span_from(rest)),
                     section: section.clone(),
                 });
                 prev_line = Some(rest);
@@ -749,7 +758,7 @@ fn cut_units(
         if let Some(n) = pending_number.take() {
             units.push(Unit {
                 kind: UnitKind::Paragraph(n),
-                spans: vec![span_from(body)],
+                spans: open_span(&mut spans, span_from(body)),
                 section: section.clone(),
             });
             prev_line = Some(body);
@@ -767,7 +776,7 @@ fn cut_units(
             if expected == Some(letter) {
                 units.push(Unit {
                     kind: UnitKind::Point(last_number, letter),
-                    spans: vec![span_from(rest)],
+                    spans: open_span(&mut spans, span_from(rest)),
                     section: section.clone(),
                 });
                 prev_line = Some(rest);
@@ -780,7 +789,7 @@ fn cut_units(
             let surface = body.get(..len).unwrap_or_default().to_string();
             units.push(Unit {
                 kind: UnitKind::Recital { surface, canonical },
-                spans: vec![span_from(body)],
+                spans: open_span(&mut spans, span_from(body)),
                 section: None,
             });
             prev_line = Some(body);
@@ -792,16 +801,25 @@ fn cut_units(
             Some(_) => true,
         };
         match units.last_mut() {
-            Some(unit) if continues => unit.spans.push((line.content_start(), line.content_end())),
+            Some(unit) if continues => {
+                spans.push((line.content_start(), line.content_end()));
+                unit.spans.end = spans.len();
+            }
             _ => units.push(Unit {
                 kind: UnitKind::Prose,
-                spans: vec![(line.content_start(), line.content_end())],
+                spans: open_span(&mut spans, (line.content_start(), line.content_end())),
                 section: None,
             }),
         }
         prev_line = Some(body);
     }
-    units
+    (units, spans)
+}
+
+/// Starts a unit's spans with `span`, at the end of the list of every unit's.
+fn open_span(spans: &mut Vec<(usize, usize)>, span: (usize, usize)) -> Range<usize> {
+    spans.push(span);
+    spans.len() - 1..spans.len()
 }
 
 /// A prose line ends its block when it closes a sentence or is short (a heading), and the next
