@@ -361,13 +361,33 @@ impl<'l> DateGrammar<'l> {
         self.dates().order != Order::Dmy
     }
 
-    /// Whether the text at a token can start a date: it starts with a digit, a month name or
-    /// a range opener. Most words fail here, after one look-up, before the grammar runs.
+    /// Whether the text at a token can start a date: it starts with a digit, unless a day
+    /// number is glued to letters no day suffix starts with (`5G-net`); a month name; or a
+    /// range opener and a space before a digit or a month name (`fra 2019 til 2024`, not `fra
+    /// Kommissionen`). Most words fail here, after one look-up, before the grammar runs.
     fn may_start(&self, input: &str) -> bool {
         if input.starts_with(|c: char| c.is_ascii_digit()) {
+            return self.day_may_be_glued(input);
+        }
+        if self.month_name().parse(input).is_ok() {
             return true;
         }
-        self.month_name().parse(input).is_ok() || self.range_opener().parse(input).is_ok()
+        // After an opener only a date range parses, and each starts with a number or a month.
+        let Ok((rest, _)) = (self.range_opener(), space).parse(input) else {
+            return false;
+        };
+        rest.starts_with(|c: char| c.is_ascii_digit()) || self.month_name().parse(rest).is_ok()
+    }
+
+    /// Whether the number `input` starts with is no day glued to a letter, or one glued to a
+    /// day suffix (fr `1er`, el `25ΗΣ`): a letter after a day is read by a suffix or by nothing.
+    fn day_may_be_glued(&self, input: &str) -> bool {
+        let digits = input.bytes().take_while(u8::is_ascii_digit).count();
+        let after = input.get(digits..).unwrap_or_default();
+        if digits > 2 || !after.starts_with(char::is_alphabetic) {
+            return true;
+        }
+        self.day_suffixes.iter().any(|suffix| !suffix.is_empty() && spaced_tag(suffix, after).is_some())
     }
 
     /// A token without a prefix glued to its day number or month (it `l'11`, `dall'ottobre`,
@@ -1497,6 +1517,53 @@ mod tests {
             assert!(!number_may_open_date(input), "{input:?}");
             assert!(da.date_phrase().parse(input).is_err(), "{input:?}");
             assert!(da.day_month_shape().parse(input).is_err(), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn may_start_refuses_only_what_no_production_reads() {
+        let starts = |code: &str, input: &str| DateGrammar::new(lex(code)).may_start(input);
+        for (code, input) in [
+            ("da", "25. juni 2013"),
+            ("da", "fra 2019 til 2024"),
+            ("da", "mellem 2019 og 2024"),
+            ("en", "from 29 July to 9 August 2024"),
+            ("en", "from January 2022 until august 2023"),
+            ("en", "5-7 June 2024"),
+            ("fr", "1er octobre 2020"),
+            ("el", "25ΗΣ Μαρτίου 2021"),
+            ("hu", "2020. október 1-jén"),
+        ] {
+            assert!(starts(code, input), "{code}: {input:?}");
+            assert!(DateGrammar::new(lex(code)).date_phrase().parse(input).is_ok(), "{code}: {input:?}");
+        }
+        for (code, input) in [
+            ("da", "5G-nets sikkerhed"),
+            ("da", "6G, undersøiske"),
+            ("da", "mellem EU og"),
+            ("da", "fra Kommissionen"),
+            ("en", "from the Commission"),
+            ("en", "5G networks"),
+            ("fr", "5G et"),
+        ] {
+            assert!(!starts(code, input), "{code}: {input:?}");
+        }
+        // Whatever it refuses, in every language, neither a date nor an impossible day reads.
+        for lex in &Lexicons::embedded().unwrap().languages {
+            let grammar = DateGrammar::new(lex);
+            let openers = lex.dates.range_openers.iter();
+            let months = lex.dates.months.iter().flatten();
+            let heads = openers.map(|o| format!("{o} ")).chain(["1".into(), "25".into()]);
+            for head in heads {
+                for tail in months.clone().map(String::as_str).chain(["2020", "G-net", "er", "x", "EU", "-i"])
+                {
+                    let input = format!("{head}{tail} 2020");
+                    if !grammar.may_start(&input) {
+                        assert!(grammar.date_phrase().parse(&input).is_err(), "{}: {input:?}", lex.code);
+                        assert!(grammar.day_month_shape().parse(&input).is_err(), "{}: {input:?}", lex.code);
+                    }
+                }
+            }
         }
     }
 
