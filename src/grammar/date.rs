@@ -367,7 +367,7 @@ impl<'l> DateGrammar<'l> {
     /// Kommissionen`). Most words fail here, after one look-up, before the grammar runs.
     fn may_start(&self, input: &str) -> bool {
         if input.starts_with(|c: char| c.is_ascii_digit()) {
-            return self.day_may_be_glued(input);
+            return self.glue_is_a_day_suffix(input);
         }
         if self.month_name().parse(input).is_ok() {
             return true;
@@ -379,9 +379,9 @@ impl<'l> DateGrammar<'l> {
         rest.starts_with(|c: char| c.is_ascii_digit()) || self.month_name().parse(rest).is_ok()
     }
 
-    /// Whether the number `input` starts with is no day glued to a letter, or one glued to a
-    /// day suffix (fr `1er`, el `25ΗΣ`): a letter after a day is read by a suffix or by nothing.
-    fn day_may_be_glued(&self, input: &str) -> bool {
+    /// Whether the letters glued to the day number `input` starts with, if any, begin a day
+    /// suffix (fr `1er`, el `25ΗΣ`): no other rule reads a letter right after a day.
+    fn glue_is_a_day_suffix(&self, input: &str) -> bool {
         let digits = input.bytes().take_while(u8::is_ascii_digit).count();
         let after = input.get(digits..).unwrap_or_default();
         if digits > 2 || !after.starts_with(char::is_alphabetic) {

@@ -679,7 +679,6 @@ fn cut_units(
     let mut units: Vec<Unit> = Vec::new();
     // Every unit's spans, in order: only the last unit ever grows, at the list's end.
     let mut spans: Vec<(usize, usize)> = Vec::new();
-
     let mut last_number = 0u32;
     let mut section: Option<String> = None;
     let mut prev_line: Option<&str> = None;
