@@ -497,13 +497,17 @@ fn walk(
             return;
         }
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        let Ok(meta) = fs::symlink_metadata(&path) else { continue };
-        if meta.is_dir() {
+    let mut entries: Vec<(PathBuf, fs::DirEntry)> =
+        entries.filter_map(|e| e.ok().map(|e| (e.path(), e))).collect();
+    // Names are unique in a directory, so sorting by name sorts by path, without reading every
+    // path's components again at each comparison.
+    entries.sort_unstable_by(|(a, _), (b, _)| a.file_name().cmp(&b.file_name()));
+    for (path, entry) in entries {
+        // The directory listing's own type where the file system gives it: no stat per file.
+        let Ok(kind) = entry.file_type() else { continue };
+        if kind.is_dir() {
             walk(root, &path, matcher, found, errors, skipped);
-        } else if meta.file_type().is_symlink() && path.is_dir() {
+        } else if kind.is_symlink() && path.is_dir() {
             // A symlinked directory is not followed: that is how loops end.
             skipped.push(path);
         } else if path.file_name().is_some_and(|n| matcher.is_match(n)) {
