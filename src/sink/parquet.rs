@@ -43,7 +43,8 @@ const ROW_GROUP_MEMORY: usize = 2 * 1024 * 1024;
 const UNIX_EPOCH_DAYS: i32 = 719_163;
 
 enum Column {
-    Str(StringBuilder),
+    /// Text, and the bytes of text its last batch held.
+    Str(StringBuilder, usize),
     Int(Int64Builder),
     Date(Date32Builder),
 }
@@ -85,6 +86,10 @@ impl ParquetSink {
         let batch =
             RecordBatch::try_new(self.schema.clone(), arrays).map_err(|e| Error::output(&self.path, e))?;
         self.writer.write(&batch).map_err(|e| Error::output(&self.path, e))?;
+        // The batch's buffers are freed before the next batch's are made: the allocator hands
+        // the same memory back, where buffers made earlier took fresh pages to fault in.
+        drop(batch);
+        self.columns.iter_mut().for_each(Column::make_room);
         if self.writer.memory_size() >= ROW_GROUP_MEMORY {
             self.writer.flush().map_err(|e| Error::output(&self.path, e))?;
         }
@@ -100,29 +105,35 @@ fn new_columns(schema: &SchemaRef) -> Vec<Column> {
         .map(|f| match f.data_type() {
             DataType::Int64 => Column::Int(Int64Builder::with_capacity(BATCH_ROWS)),
             DataType::Date32 => Column::Date(Date32Builder::with_capacity(BATCH_ROWS)),
-            _ => Column::Str(StringBuilder::new()),
+            _ => Column::Str(StringBuilder::new(), 0),
         })
         .collect()
 }
 
 impl Column {
-    /// The batch's array. The builder is left with room for the next batch, which finishing
-    /// alone would not leave it, so that it does not grow by doubling, each step a copy.
+    /// The batch's array; the builder is left empty.
     fn finish(&mut self) -> ArrayRef {
         match self {
-            Column::Str(b) => {
+            Column::Str(b, last_text) => {
                 let array = b.finish();
-                // The next batch holds about as much text: room for that and a quarter more.
-                let text = array.value_data().len();
-                *b = StringBuilder::with_capacity(BATCH_ROWS, text + text / 4);
+                *last_text = array.value_data().len();
                 Arc::new(array)
             }
-            Column::Int(b) => {
-                Arc::new(std::mem::replace(b, Int64Builder::with_capacity(BATCH_ROWS)).finish())
+            Column::Int(b) => Arc::new(b.finish()),
+            Column::Date(b) => Arc::new(b.finish()),
+        }
+    }
+
+    /// Room for the next batch, which finishing does not leave, so that the builder does not
+    /// grow by doubling, each step a copy. The next batch holds about as much text as the last:
+    /// room for that and a quarter more.
+    fn make_room(&mut self) {
+        match self {
+            Column::Str(b, last_text) => {
+                *b = StringBuilder::with_capacity(BATCH_ROWS, *last_text + *last_text / 4);
             }
-            Column::Date(b) => {
-                Arc::new(std::mem::replace(b, Date32Builder::with_capacity(BATCH_ROWS)).finish())
-            }
+            Column::Int(b) => *b = Int64Builder::with_capacity(BATCH_ROWS),
+            Column::Date(b) => *b = Date32Builder::with_capacity(BATCH_ROWS),
         }
     }
 }
@@ -137,7 +148,7 @@ impl TableSink for ParquetSink {
         }
         for (column, cell) in self.columns.iter_mut().zip(cells) {
             match (column, cell) {
-                (Column::Str(b), Cell::Str(v)) => b.append_option(*v),
+                (Column::Str(b, _), Cell::Str(v)) => b.append_option(*v),
                 (Column::Int(b), Cell::Int(v)) => b.append_option(*v),
                 (Column::Date(b), Cell::Date(v)) => {
                     b.append_option(v.map(|d| chrono::Datelike::num_days_from_ce(&d) - UNIX_EPOCH_DAYS))
