@@ -203,16 +203,15 @@ impl Clean {
             // ASCII stay in the piece: most of a text, passed over here without the checks below.
             if piece_start.is_some() {
                 while let Some(&b) = bytes.get(i) {
-                    let step = if bytes.get(i..i + 8).is_some_and(plain_words) {
-                        8
-                    } else if is_visible_ascii(b) {
-                        1
-                    } else if plain_two_byte_lead(b)
-                        || (b == b' ' && bytes.get(i + 1).is_some_and(|&n| is_visible_ascii(n)))
-                    {
-                        2
-                    } else {
-                        break;
+                    let step = match plain_prefix(source.as_bytes(), start + i, end) {
+                        0 if is_visible_ascii(b) => 1,
+                        0 if plain_two_byte_lead(b)
+                            || (b == b' ' && bytes.get(i + 1).is_some_and(|&n| is_visible_ascii(n))) =>
+                        {
+                            2
+                        }
+                        0 => break,
+                        passed => passed,
                     };
                     i += step;
                 }
@@ -397,21 +396,86 @@ pub fn open_capital_lanes(eight: [u8; 8]) -> u8 {
     gather_lanes(capital_lanes(x) & !(small >> 8))
 }
 
-/// Eight bytes the loop above would pass over one by one: visible ASCII and single spaces,
-/// the last not a space (its follower is outside the chunk).
-fn plain_words(chunk: &[u8]) -> bool {
-    const LAST: u64 = 0x80 << 56;
-    let Ok(lanes) = <[u8; 8]>::try_from(chunk) else {
-        return false;
+/// How many bytes from `at` the loop above would pass over one by one, up to 16 and none at
+/// or past `end`: visible ASCII, a space before visible ASCII, and two-byte letters whole (see
+/// [`plain_two_byte_lead`]). 0 when fewer than 16 bytes of `source` are left.
+fn plain_prefix(source: &[u8], at: usize, end: usize) -> usize {
+    let Some(chunk) = source.get(at..at + 16).and_then(|c| <[u8; 16]>::try_from(c).ok()) else {
+        return 0;
     };
-    let x = u64::from_le_bytes(lanes);
-    if lanes_outside_ascii(x, b' ') != 0 {
-        return false;
+    let limit = end.saturating_sub(at);
+    let within = if limit >= 16 { 0xffff } else { (1 << limit) - 1 };
+    let visible_after = limit > 16 && source.get(at + 16).is_some_and(|&b| is_visible_ascii(b));
+    let lanes = Lanes::of(chunk);
+    let visible = lanes.visible & within;
+    let spaced = lanes.space & ((visible >> 1) | (u32::from(visible_after) << 15));
+    let passed = (visible | spaced | lanes.lead | (lanes.continuation & (lanes.lead << 1))) & within;
+    let n = passed.trailing_ones() as usize;
+    // A letter's two bytes are passed together or not at all.
+    n - usize::from(n > 0 && (lanes.lead >> (n - 1)) & 1 != 0)
+}
+
+/// Sixteen bytes sorted by what clean text does with them, bit `k` for byte `k`.
+#[derive(Debug, PartialEq, Eq)]
+struct Lanes {
+    /// `!` to `~`.
+    visible: u32,
+    space: u32,
+    /// 0xC3–0xDF, as [`plain_two_byte_lead`].
+    lead: u32,
+    /// 0x80–0xBF: the later bytes of a character.
+    continuation: u32,
+}
+
+impl Lanes {
+    #[cfg(target_arch = "x86_64")]
+    fn of(chunk: [u8; 16]) -> Lanes {
+        // SAFETY: every x86-64 processor has SSE2.
+        unsafe { Lanes::sse2(chunk) }
     }
-    // Exactly the spaces, with no borrow between lanes.
-    let spaced = x ^ (LANE_ONES * u64::from(b' '));
-    let spaces = !(((spaced & LANE_LOWS) + LANE_LOWS) | spaced) & LANE_HIGHS;
-    spaces & ((spaces >> 8) | LAST) == 0
+
+    #[cfg(not(target_arch = "x86_64"))]
+    fn of(chunk: [u8; 16]) -> Lanes {
+        Lanes::byte_by_byte(chunk)
+    }
+
+    /// One comparison a class for all sixteen bytes; bytes compare as signed, so 0x80 and above
+    /// lie below 0x00.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "sse2")]
+    fn sse2(chunk: [u8; 16]) -> Lanes {
+        use std::arch::x86_64::{
+            __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_movemask_epi8,
+            _mm_set_epi64x, _mm_set1_epi8,
+        };
+        let [low, high] = [&chunk[..8], &chunk[8..]]
+            .map(|half| i64::from_le_bytes(<[u8; 8]>::try_from(half).unwrap_or_default()));
+        let x = _mm_set_epi64x(high, low);
+        let bits = |m: __m128i| _mm_movemask_epi8(m).cast_unsigned();
+        let signed = |b: u8| _mm_set1_epi8(b.cast_signed());
+        let between = |above: u8, below: u8| {
+            bits(_mm_and_si128(_mm_cmpgt_epi8(x, signed(above)), _mm_cmplt_epi8(x, signed(below))))
+        };
+        Lanes {
+            visible: between(b' ', 0x7f),
+            space: bits(_mm_cmpeq_epi8(x, signed(b' '))),
+            lead: between(0xc2, 0xe0),
+            continuation: bits(_mm_cmplt_epi8(x, signed(0xc0))),
+        }
+    }
+
+    #[cfg(any(test, not(target_arch = "x86_64")))]
+    fn byte_by_byte(chunk: [u8; 16]) -> Lanes {
+        let bits = |class: fn(u8) -> bool| {
+            chunk.iter().enumerate().fold(0, |bits, (k, &b)| bits | u32::from(class(b)) << k)
+        };
+        Lanes {
+            visible: bits(is_visible_ascii),
+            space: bits(|b| b == b' '),
+            lead: bits(plain_two_byte_lead),
+            continuation: bits(|b| (0x80..0xc0).contains(&b)),
+        }
+    }
 }
 
 /// The first byte of a two-byte character that is never a space, a soft hyphen or a
@@ -532,24 +596,10 @@ pub fn find_byte(bytes: &[u8], wanted: impl Fn(u8) -> bool) -> Option<usize> {
     rest.iter().position(|&b| wanted(b)).map(|i| at + i)
 }
 
-/// The offset of the first space in `bytes`, eight bytes at a time: a word of running text ends
-/// in the first eight bytes, so the loop leaves on a branch that is nearly always taken.
+/// The offset of the first space in `bytes`: memchr reads the first 16 or 32 bytes at once,
+/// so a word of running text ends in the first block, on a branch that is nearly always taken.
 fn find_space(bytes: &[u8]) -> Option<usize> {
-    let mut lanes = bytes.chunks_exact(8);
-    let mut at = 0;
-    for lane in &mut lanes {
-        let Ok(eight) = <[u8; 8]>::try_from(lane) else {
-            break;
-        };
-        // A high bit for each space, and maybe for bytes after the first: its lowest is exact.
-        let x = u64::from_le_bytes(eight) ^ (LANE_ONES * u64::from(b' '));
-        let spaces = x.wrapping_sub(LANE_ONES) & !x & LANE_HIGHS;
-        if spaces != 0 {
-            return Some(at + spaces.trailing_zeros() as usize / 8);
-        }
-        at += 8;
-    }
-    lanes.remainder().iter().position(|&b| b == b' ').map(|i| at + i)
+    memchr::memchr(b' ', bytes)
 }
 
 /// The offset of the first byte at or after `from` that is not visible ASCII (`!` to `~`), or
@@ -608,28 +658,40 @@ mod tests {
     }
 
     #[test]
-    fn plain_words_are_visible_ascii_and_single_spaces() {
-        let wanted = |c: &[u8]| {
-            c.iter().all(|b| (0x20..0x7f).contains(b))
-                && !c.windows(2).any(|w| w == b"  ")
-                && c.last() != Some(&b' ')
+    fn plain_prefix_passes_what_the_byte_loop_passes() {
+        // What the loop in `push_run` passes, byte by byte, within 16 bytes and `end`.
+        let naive = |source: &[u8], end: usize| {
+            let passable = |k: usize| {
+                let b = source[k];
+                is_visible_ascii(b)
+                    || plain_two_byte_lead(b)
+                    || (b == b' ' && k + 1 < end && is_visible_ascii(source[k + 1]))
+                    || ((0x80..0xc0).contains(&b) && k > 0 && plain_two_byte_lead(source[k - 1]))
+            };
+            let n = (0..end.min(16)).take_while(|&k| passable(k)).count();
+            n - usize::from(n > 0 && plain_two_byte_lead(source[n - 1]))
         };
-        // Every byte value in every lane, among letters and among spaced letters.
-        for filler in [*b"abcdefgh", *b"a b c d.", *b"ab  cdef"] {
-            for lane in 0..8 {
+        // Every byte value in every lane, among letters, spaced letters, two-byte letters and
+        // double spaces, with every end.
+        let fillers = ["abcdefghijklmnopq", "a b c d e f g h i", "Rådet opfordrer ", "ab  cdef  ghijklm"];
+        for filler in fillers.map(str::as_bytes) {
+            for lane in 0..17 {
                 for b in 0..=255u8 {
-                    let mut chunk = filler;
-                    chunk[lane] = b;
-                    assert_eq!(plain_words(&chunk), wanted(&chunk), "{chunk:?}");
+                    let mut source = filler.to_vec();
+                    source[lane] = b;
+                    let chunk: [u8; 16] = source[..16].try_into().unwrap();
+                    assert_eq!(Lanes::of(chunk), Lanes::byte_by_byte(chunk), "{source:?}");
+                    for end in 0..=17 {
+                        assert_eq!(plain_prefix(&source, 0, end), naive(&source, end), "{source:?} {end}");
+                    }
                 }
             }
         }
-        // Every placement of spaces among letters.
-        for mask in 0..=255u8 {
-            let chunk: Vec<u8> = (0..8).map(|k| if mask & (1 << k) != 0 { b' ' } else { b'x' }).collect();
-            assert_eq!(plain_words(&chunk), wanted(&chunk), "{mask:08b}");
-        }
-        assert!(!plain_words(b"short"));
+        assert_eq!(plain_prefix(b"short", 0, 5), 0);
+        // seeds/004: `å` is passed whole, and a chunk stops before a letter it would split.
+        let text = "Rådet opfordrer til at styrke".as_bytes();
+        assert_eq!(plain_prefix(text, 0, text.len()), 16);
+        assert_eq!(plain_prefix("abcdefghijklmnoå!".as_bytes(), 0, 18), 15);
     }
 
     #[test]
