@@ -1,6 +1,7 @@
 //! Language detection: the footer's language code when the document prints one, else the
 //! language whose frequent short words the text uses most.
 
+use super::text::alphabetic_words;
 use crate::lexicon::{Lexicon, Lexicons, folded};
 
 /// Words read for detection: a page or two, far more than stopword counts need to decide, and
@@ -30,7 +31,7 @@ pub fn detect<'l>(
         return Some((lex, Evidence::Footer));
     }
     let mut scores = vec![0usize; lexicons.languages.len()];
-    let words = text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty() && w.len() <= MAX_STOPWORD);
+    let words = alphabetic_words(text).filter(|w| w.len() <= MAX_STOPWORD);
     for (read, word) in words.take(SAMPLE_WORDS).enumerate() {
         if !lexicons.may_be_stopword(word) {
             continue;

@@ -406,75 +406,136 @@ fn plain_prefix(source: &[u8], at: usize, end: usize) -> usize {
     let limit = end.saturating_sub(at);
     let within = if limit >= 16 { 0xffff } else { (1 << limit) - 1 };
     let visible_after = limit > 16 && source.get(at + 16).is_some_and(|&b| is_visible_ascii(b));
-    let lanes = Lanes::of(chunk);
-    let visible = lanes.visible & within;
-    let spaced = lanes.space & ((visible >> 1) | (u32::from(visible_after) << 15));
-    let passed = (visible | spaced | lanes.lead | (lanes.continuation & (lanes.lead << 1))) & within;
+    let [visible, space, lead, continuation] =
+        lanes_within(chunk, [VISIBLE_ASCII, (b' ', b' '), PLAIN_TWO_BYTE_LEADS, CONTINUATIONS]);
+    let visible = visible & within;
+    let spaced = space & ((visible >> 1) | (u32::from(visible_after) << 15));
+    let passed = (visible | spaced | lead | (continuation & (lead << 1))) & within;
     let n = passed.trailing_ones() as usize;
     // A letter's two bytes are passed together or not at all.
-    n - usize::from(n > 0 && (lanes.lead >> (n - 1)) & 1 != 0)
+    n - usize::from(n > 0 && (lead >> (n - 1)) & 1 != 0)
 }
 
-/// Sixteen bytes sorted by what clean text does with them, bit `k` for byte `k`.
-#[derive(Debug, PartialEq, Eq)]
-struct Lanes {
-    /// `!` to `~`.
-    visible: u32,
-    space: u32,
-    /// 0xC3–0xDF, as [`plain_two_byte_lead`].
-    lead: u32,
-    /// 0x80–0xBF: the later bytes of a character.
-    continuation: u32,
-}
+/// `!` to `~`.
+const VISIBLE_ASCII: (u8, u8) = (b'!', b'~');
+/// See [`plain_two_byte_lead`].
+const PLAIN_TWO_BYTE_LEADS: (u8, u8) = (0xc3, 0xdf);
+/// The later bytes of a character.
+const CONTINUATIONS: (u8, u8) = (0x80, 0xbf);
 
-impl Lanes {
+/// For each `(low, high)` of `ranges`, a bit for each of sixteen bytes from `low` to `high`,
+/// bit `k` for byte `k`.
+fn lanes_within<const N: usize>(chunk: [u8; 16], ranges: [(u8, u8); N]) -> [u32; N] {
     #[cfg(target_arch = "x86_64")]
-    fn of(chunk: [u8; 16]) -> Lanes {
-        // SAFETY: every x86-64 processor has SSE2.
-        unsafe { Lanes::sse2(chunk) }
-    }
-
+    // SAFETY: every x86-64 processor has SSE2.
+    return unsafe { lanes_within_sse2(chunk, ranges) };
     #[cfg(not(target_arch = "x86_64"))]
-    fn of(chunk: [u8; 16]) -> Lanes {
-        Lanes::byte_by_byte(chunk)
-    }
+    return lanes_within_byte_by_byte(chunk, ranges);
+}
 
-    /// One comparison a class for all sixteen bytes; bytes compare as signed, so 0x80 and above
-    /// lie below 0x00.
-    #[cfg(target_arch = "x86_64")]
-    #[target_feature(enable = "sse2")]
-    fn sse2(chunk: [u8; 16]) -> Lanes {
-        use std::arch::x86_64::{
-            __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_movemask_epi8,
-            _mm_set_epi64x, _mm_set1_epi8,
-        };
-        let [low, high] = [&chunk[..8], &chunk[8..]]
-            .map(|half| i64::from_le_bytes(<[u8; 8]>::try_from(half).unwrap_or_default()));
-        let x = _mm_set_epi64x(high, low);
-        let bits = |m: __m128i| _mm_movemask_epi8(m).cast_unsigned();
-        let signed = |b: u8| _mm_set1_epi8(b.cast_signed());
-        let between = |above: u8, below: u8| {
-            bits(_mm_and_si128(_mm_cmpgt_epi8(x, signed(above)), _mm_cmplt_epi8(x, signed(below))))
-        };
-        Lanes {
-            visible: between(b' ', 0x7f),
-            space: bits(_mm_cmpeq_epi8(x, signed(b' '))),
-            lead: between(0xc2, 0xe0),
-            continuation: bits(_mm_cmplt_epi8(x, signed(0xc0))),
-        }
-    }
+/// Three instructions a range for all sixteen bytes: a byte is within when its distance above
+/// `low`, wrapping, is at most `high - low`.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn lanes_within_sse2<const N: usize>(chunk: [u8; 16], ranges: [(u8, u8); N]) -> [u32; N] {
+    use std::arch::x86_64::{
+        _mm_cmpeq_epi8, _mm_min_epu8, _mm_movemask_epi8, _mm_set_epi64x, _mm_set1_epi8, _mm_sub_epi8,
+    };
+    let [low, high] = [&chunk[..8], &chunk[8..]]
+        .map(|half| i64::from_le_bytes(<[u8; 8]>::try_from(half).unwrap_or_default()));
+    let x = _mm_set_epi64x(high, low);
+    ranges.map(|(low, high)| {
+        let above = _mm_sub_epi8(x, _mm_set1_epi8(low.cast_signed()));
+        let within =
+            _mm_cmpeq_epi8(_mm_min_epu8(above, _mm_set1_epi8(high.wrapping_sub(low).cast_signed())), above);
+        _mm_movemask_epi8(within).cast_unsigned()
+    })
+}
 
-    #[cfg(any(test, not(target_arch = "x86_64")))]
-    fn byte_by_byte(chunk: [u8; 16]) -> Lanes {
-        let bits = |class: fn(u8) -> bool| {
-            chunk.iter().enumerate().fold(0, |bits, (k, &b)| bits | u32::from(class(b)) << k)
-        };
-        Lanes {
-            visible: bits(is_visible_ascii),
-            space: bits(|b| b == b' '),
-            lead: bits(plain_two_byte_lead),
-            continuation: bits(|b| (0x80..0xc0).contains(&b)),
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn lanes_within_byte_by_byte<const N: usize>(chunk: [u8; 16], ranges: [(u8, u8); N]) -> [u32; N] {
+    ranges.map(|(low, high)| {
+        chunk.iter().enumerate().fold(0, |bits, (k, b)| bits | u32::from((low..=high).contains(b)) << k)
+    })
+}
+
+/// The first offset at or after `from` of a byte that `lanes` marks among sixteen (bit `k` for
+/// byte `k`) and `byte` accepts, or the length: sixteen bytes at a time, the last few one by one.
+fn first_marked(
+    bytes: &[u8],
+    from: usize,
+    lanes: impl Fn([u8; 16]) -> u32,
+    byte: impl Fn(u8) -> bool,
+) -> usize {
+    let mut at = from;
+    while let Some(Ok(chunk)) = bytes.get(at..at + 16).map(<[u8; 16]>::try_from) {
+        let marked = lanes(chunk);
+        if marked != 0 {
+            return at + marked.trailing_zeros() as usize;
         }
+        at += 16;
+    }
+    let rest = bytes.get(at..).unwrap_or_default();
+    at + rest.iter().position(|&b| byte(b)).unwrap_or(rest.len())
+}
+
+/// The words of `text` as `text.split(|c: char| !c.is_alphabetic())` cuts them, without the
+/// empty ones: runs of ASCII letters are found sixteen bytes at a time, other letters one by one.
+pub fn alphabetic_words(text: &str) -> AlphabeticWords<'_> {
+    AlphabeticWords { text, at: 0 }
+}
+
+/// The iterator of [`alphabetic_words`].
+#[derive(Debug, Clone)]
+pub struct AlphabeticWords<'t> {
+    text: &'t str,
+    at: usize,
+}
+
+impl<'t> AlphabeticWords<'t> {
+    /// The letter that starts at `at`, if one outside ASCII does.
+    fn other_letter(&self, at: usize) -> Option<char> {
+        self.text.get(at..)?.chars().next().filter(|c| !c.is_ascii() && c.is_alphabetic())
+    }
+}
+
+impl<'t> Iterator for AlphabeticWords<'t> {
+    type Item = &'t str;
+
+    fn next(&mut self) -> Option<&'t str> {
+        const ASCII_LETTERS: [(u8, u8); 2] = [(b'A', b'Z'), (b'a', b'z')];
+        let bytes = self.text.as_bytes();
+        let letters = |chunk| lanes_within(chunk, ASCII_LETTERS).into_iter().fold(0, |all, bits| all | bits);
+        let maybe_letters = |chunk| {
+            let [upper, lower, other] =
+                lanes_within(chunk, [ASCII_LETTERS[0], ASCII_LETTERS[1], (0x80, 0xff)]);
+            upper | lower | other
+        };
+        let mut at = self.at;
+        let start = loop {
+            at = first_marked(bytes, at, maybe_letters, |b| b.is_ascii_alphabetic() || !b.is_ascii());
+            match bytes.get(at) {
+                None => {
+                    self.at = at;
+                    return None;
+                }
+                Some(b) if b.is_ascii() => break at,
+                Some(_) => match self.text.get(at..).and_then(|rest| rest.chars().next()) {
+                    Some(c) if c.is_alphabetic() => break at,
+                    Some(c) => at += c.len_utf8(),
+                    None => at += 1,
+                },
+            }
+        };
+        loop {
+            at = first_marked(bytes, at, |chunk| !letters(chunk) & 0xffff, |b| !b.is_ascii_alphabetic());
+            match self.other_letter(at) {
+                Some(c) => at += c.len_utf8(),
+                None => break,
+            }
+        }
+        self.at = at;
+        self.text.get(start..at)
     }
 }
 
@@ -482,12 +543,12 @@ impl Lanes {
 /// ligature: U+00C0–U+07FF, the letters of the Latin, Greek and Cyrillic alphabets (`å`, `č`,
 /// `ή`, `ж`). Only lead byte 0xC2 (U+0080–U+00BF) holds such characters among two-byte ones.
 fn plain_two_byte_lead(b: u8) -> bool {
-    (0xc3..=0xdf).contains(&b)
+    (PLAIN_TWO_BYTE_LEADS.0..=PLAIN_TWO_BYTE_LEADS.1).contains(&b)
 }
 
 /// A printable ASCII byte other than space.
 fn is_visible_ascii(b: u8) -> bool {
-    b > b' ' && b < 0x7f
+    (VISIBLE_ASCII.0..=VISIBLE_ASCII.1).contains(&b)
 }
 
 /// The letters a typographic ligature stands for (`ﬁ` → `fi`), as PDF text often keeps them.
@@ -679,8 +740,6 @@ mod tests {
                 for b in 0..=255u8 {
                     let mut source = filler.to_vec();
                     source[lane] = b;
-                    let chunk: [u8; 16] = source[..16].try_into().unwrap();
-                    assert_eq!(Lanes::of(chunk), Lanes::byte_by_byte(chunk), "{source:?}");
                     for end in 0..=17 {
                         assert_eq!(plain_prefix(&source, 0, end), naive(&source, end), "{source:?} {end}");
                     }
@@ -692,6 +751,60 @@ mod tests {
         let text = "Rådet opfordrer til at styrke".as_bytes();
         assert_eq!(plain_prefix(text, 0, text.len()), 16);
         assert_eq!(plain_prefix("abcdefghijklmnoå!".as_bytes(), 0, 18), 15);
+    }
+
+    #[test]
+    fn lanes_within_marks_every_byte_in_every_lane_as_a_byte_loop_does() {
+        let ranges = [
+            (0x00, 0xff),
+            (b'!', b'~'),
+            (b' ', b' '),
+            (0x80, 0xbf),
+            (0xc3, 0xdf),
+            (0xff, 0xff),
+            (0x00, 0x00),
+        ];
+        for lane in 0..16 {
+            for b in 0..=255u8 {
+                let mut chunk: [u8; 16] = "Rådet opfordre!".as_bytes().try_into().unwrap();
+                chunk[lane] = b;
+                assert_eq!(
+                    lanes_within(chunk, ranges),
+                    lanes_within_byte_by_byte(chunk, ranges),
+                    "{chunk:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn alphabetic_words_cut_as_split_on_letters_does() {
+        fn split(text: &str) -> Vec<&str> {
+            text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect()
+        }
+        // seeds/004, seeds/001, a Greek and a Bulgarian phrase, with digits, signs and
+        // non-letters outside ASCII (`„`, `–`, `€`, a no-break space) between and inside words.
+        let texts = [
+            "I en stadig mere udfordrende geopolitisk kontekst, som forværres af Ruslands",
+            "EU in njene države članice so zavezane boju proti kibernetski kriminaliteti",
+            "Το Συμβούλιο ΧΑΙΡΕΤΙΖΕΙ την έκθεση της 25ης Μαρτίου 2021",
+            "Съветът ПРИЗОВАВА държавите членки",
+            "„Rådets” konklusioner – 2019/797 (FUSP) 5G-net 100€ i\u{a0}dag…ændret",
+            "",
+            "  ",
+            "å",
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0abcdefghijklmnopå",
+        ];
+        for text in texts {
+            assert_eq!(alphabetic_words(text).collect::<Vec<_>>(), split(text), "{text}");
+        }
+        // Every character of the first 0x800 code points between and inside words, in every lane.
+        for c in (0..0x800u32).filter_map(char::from_u32) {
+            for pad in 0..17 {
+                let text = format!("{}{c}ab{c} {c}", "x".repeat(pad));
+                assert_eq!(alphabetic_words(&text).collect::<Vec<_>>(), split(&text), "{text:?}");
+            }
+        }
     }
 
     #[test]
