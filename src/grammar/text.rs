@@ -327,14 +327,6 @@ const LANE_HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
 /// The seven low bits of every lane: adding at most 0x7f to a lane so masked cannot carry out.
 const LANE_LOWS: u64 = u64::from_le_bytes([0x7f; 8]);
 
-/// A high bit for each lane of `x` below `lowest` or at 0x7f and above, and maybe for lanes
-/// after the first such (borrows and carries run upwards): the lowest set bit is exact.
-fn lanes_outside_ascii(x: u64, lowest: u8) -> u64 {
-    let above = (x | x.wrapping_add(LANE_ONES)) & LANE_HIGHS;
-    let below = x.wrapping_sub(LANE_ONES * u64::from(lowest)) & !x & LANE_HIGHS;
-    above | below
-}
-
 /// A bit for each of eight bytes, bit `k` for byte `k`, that may be part of a word in capitals:
 /// `A`–`Z`, `-`, or a byte of a character outside ASCII. Exact for every lane: no test here
 /// carries or borrows across lanes.
@@ -664,19 +656,14 @@ fn find_space(bytes: &[u8]) -> Option<usize> {
 }
 
 /// The offset of the first byte at or after `from` that is not visible ASCII (`!` to `~`), or
-/// the length: eight bytes at a time, the byte found from the lanes' bits rather than by a loop
-/// that mispredicts its exit once a word.
+/// the length: sixteen bytes at a time, so a token of running text ends in the first sixteen, on
+/// a branch that is nearly always taken.
 pub fn visible_ascii_end(bytes: &[u8], from: usize) -> usize {
-    let mut at = from;
-    while let Some(Ok(eight)) = bytes.get(at..at + 8).map(<[u8; 8]>::try_from) {
-        let stops = lanes_outside_ascii(u64::from_le_bytes(eight), b'!');
-        if stops != 0 {
-            return at + stops.trailing_zeros() as usize / 8;
-        }
-        at += 8;
-    }
-    let rest = bytes.get(at..).unwrap_or_default();
-    at + rest.iter().position(|b| !(b'!'..=b'~').contains(b)).unwrap_or(rest.len())
+    let stops = |chunk| {
+        let [visible] = lanes_within(chunk, [VISIBLE_ASCII]);
+        !visible & 0xffff
+    };
+    first_marked(bytes, from, stops, |b| !is_visible_ascii(b))
 }
 
 /// The offset of the last byte of `bytes` that `wanted` accepts, found as [`find_byte`] finds
