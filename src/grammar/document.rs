@@ -14,7 +14,7 @@ use super::language::detect;
 use super::paragraph::{paragraph_number, point_label, section_heading};
 use super::reference::{find_references, line_ends_in_url};
 use super::text::{
-    Clean, Excluded, Join, Line, LineIndex, capital_word_lanes, ligature, tokens, tokens_holding,
+    Clean, Excluded, Join, Line, LineIndex, any_capital_run, ligature, tokens, tokens_holding,
 };
 use super::verb::{Form, VerbMatch};
 use super::{Compiled, Grammar};
@@ -1250,44 +1250,12 @@ fn check_unknown_capitals(
 fn capitals_outside(text: &str, verbs: &[VerbMatch]) -> bool {
     let mut next_verb = 0;
     // As the word-by-word check finds the verb that may cover the word starting at `at`.
-    let mut outside_verbs = |at: usize| {
+    any_capital_run(text, UNKNOWN_CAPS_LETTERS, |at| {
         while verbs.get(next_verb).is_some_and(|v: &VerbMatch| v.end <= at) {
             next_verb += 1;
         }
         verbs.get(next_verb).is_none_or(|v| v.start > at)
-    };
-    let lanes = text.as_bytes().chunks_exact(8);
-    // The last bytes, padded with NULs, which are no part of a word.
-    let mut last = [0; 8];
-    last.iter_mut().zip(lanes.remainder()).for_each(|(to, from)| *to = *from);
-    // The run of word bytes that reaches where eight bytes start, and where it starts.
-    let mut run_start = 0;
-    let mut run_len = 0;
-    for (k, eight) in lanes.chain(std::iter::once(&last[..])).enumerate() {
-        let Ok(eight) = <[u8; 8]>::try_from(eight) else {
-            break;
-        };
-        let mask = u32::from(capital_word_lanes(eight));
-        let mut at = 0;
-        while at < 8 {
-            let rest = mask >> at;
-            let ones = rest.trailing_ones() as usize;
-            if ones == 0 {
-                run_len = 0;
-                at += rest.trailing_zeros().min(8) as usize;
-                continue;
-            }
-            if run_len == 0 {
-                run_start = k * 8 + at;
-            }
-            run_len += ones;
-            if run_len >= UNKNOWN_CAPS_LETTERS && outside_verbs(run_start) {
-                return true;
-            }
-            at += ones;
-        }
-    }
-    false
+    })
 }
 
 /// A token without the `,` `.` `;` `:` it ends with (`FREMHÆVER,` is `FREMHÆVER`): ASCII marks,
