@@ -1,6 +1,7 @@
 //! Source text as lines with byte offsets, and the "clean" running text built from them:
 //! lines joined by single spaces, excluded spans (footnote markers) cut out, every clean byte
-//! mapped back to the source byte it came from.
+//! mapped back to the source byte it came from. Also the byte scans the grammar's passes share
+//! (tokens, words, runs of capitals), which test eight or sixteen bytes at a time.
 
 /// One line of the source, without its line terminator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -415,8 +416,9 @@ fn lanes_within<const N: usize>(chunk: [u8; 16], ranges: [(u8, u8); N]) -> [u32;
     return lanes_within_byte_by_byte(chunk, ranges);
 }
 
-/// Three instructions a range for all sixteen bytes: a byte is within when its distance above
-/// `low`, wrapping, is at most `high - low`.
+/// A subtraction, a minimum and a comparison a range for all sixteen bytes, and a movemask to
+/// gather the answers: a byte is within when its distance above `low`, wrapping, is at most
+/// `high - low`.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "sse2")]
 fn lanes_within_sse2<const N: usize>(chunk: [u8; 16], ranges: [(u8, u8); N]) -> [u32; N] {
