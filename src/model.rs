@@ -3,7 +3,16 @@
 //! Field order follows the column order of `schemas/v1/<table>.schema.json`; the schema module
 //! checks that every record's cells agree with its table's fields in number and type.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
+
+/// A document's `doc_id`, shared by every record extracted from it: one allocation a
+/// document, not one a row.
+pub type DocId = Arc<str>;
+
+/// A canonical id of the lexicon (`CALLS_ON`), shared by every record that carries it.
+pub type Canonical = Arc<str>;
 
 /// What a document is, as far as its structure tells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -55,6 +64,31 @@ impl Precision {
     }
 }
 
+/// How an operative verb was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum VerbForm {
+    /// In capitals, the classic form of conclusions.
+    Capitals,
+    /// In lower case next to the Council as subject (`Rådet understreger`, `opfordrer Rådet`).
+    Subject,
+    /// In lower case, coordinated with an earlier operative verb (`… og opfordrer`).
+    Coordinated,
+    /// Opening a sentence with no subject, capitalised only as a sentence start (`Deltager`).
+    Initial,
+}
+
+impl VerbForm {
+    /// The value written to the `form` column.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VerbForm::Capitals => "capitals",
+            VerbForm::Subject => "subject",
+            VerbForm::Coordinated => "coordinated",
+            VerbForm::Initial => "initial",
+        }
+    }
+}
+
 /// The kind of a reference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum RefKind {
@@ -89,7 +123,7 @@ impl RefKind {
 /// One row of `documents`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
-    pub doc_id: String,
+    pub doc_id: DocId,
     pub source_path: String,
     pub source_sha256: String,
     pub language: String,
@@ -109,7 +143,7 @@ pub struct Document {
 /// One row of `note_headers`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NoteHeader {
-    pub doc_id: String,
+    pub doc_id: DocId,
     pub label: String,
     pub sender: Option<String>,
     pub recipient: Option<String>,
@@ -126,7 +160,7 @@ pub struct NoteHeader {
 /// One row of `paragraphs`: a numbered paragraph (`sub` is None) or one of its lettered points.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
-    pub doc_id: String,
+    pub doc_id: DocId,
     pub number: i64,
     pub sub: Option<String>,
     pub section: Option<String>,
@@ -140,26 +174,24 @@ pub struct Paragraph {
 /// One row of `operative_clauses`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OperativeClause {
-    pub doc_id: String,
+    pub doc_id: DocId,
     pub paragraph: Option<i64>,
     pub ordinal: i64,
     pub surface: String,
-    pub canonical: String,
+    pub canonical: Canonical,
     pub line: i64,
     pub byte_start: i64,
     pub byte_end: i64,
-    /// `capitals` for the classic upper-case form, `subject` for the lower-case form after
-    /// (or before) the Council as subject, `coordinated` for a lower-case verb joined to one.
-    pub form: String,
+    pub form: VerbForm,
 }
 
 /// One row of `recitals`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Recital {
-    pub doc_id: String,
+    pub doc_id: DocId,
     pub ordinal: i64,
     pub surface: String,
-    pub canonical: String,
+    pub canonical: Canonical,
     pub text: String,
     pub line: i64,
     pub line_end: i64,
@@ -170,7 +202,7 @@ pub struct Recital {
 /// One row of `footnotes`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Footnote {
-    pub doc_id: String,
+    pub doc_id: DocId,
     pub number: i64,
     pub body: String,
     pub marker_line: Option<i64>,
@@ -184,7 +216,7 @@ pub struct Footnote {
 /// One row of `references`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reference {
-    pub doc_id: String,
+    pub doc_id: DocId,
     pub ordinal: i64,
     pub kind: RefKind,
     pub surface: String,
@@ -199,7 +231,7 @@ pub struct Reference {
 /// One row of `dated_events`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DatedEvent {
-    pub doc_id: String,
+    pub doc_id: DocId,
     pub ordinal: i64,
     pub surface: String,
     pub date_start: NaiveDate,

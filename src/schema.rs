@@ -458,7 +458,7 @@ impl Record for OperativeClause {
             Cell::Int(Some(self.line)),
             Cell::Int(Some(self.byte_start)),
             Cell::Int(Some(self.byte_end)),
-            s(&self.form),
+            s(self.form.as_str()),
         ]
     }
 }
@@ -628,7 +628,7 @@ pub fn violations(schema: &TableSchema, cells: &[Cell]) -> Vec<Violation> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DocKind, Precision, RefKind};
+    use crate::model::{DocId, DocKind, Precision, RefKind, VerbForm};
 
     fn check<R: Record>(record: &R) {
         let schemas = Schemas::embedded().unwrap();
@@ -642,7 +642,7 @@ mod tests {
 
     #[test]
     fn every_record_fits_its_schema() {
-        let id = "ST-7290-2021-INIT:da".to_string();
+        let id: DocId = "ST-7290-2021-INIT:da".into();
         check(&Document {
             doc_id: id.clone(),
             source_path: "a.txt".into(),
@@ -688,7 +688,7 @@ mod tests {
             line: 1,
             byte_start: 0,
             byte_end: 10,
-            form: "capitals".into(),
+            form: VerbForm::Capitals,
         });
         check(&Recital {
             doc_id: id.clone(),

@@ -112,7 +112,7 @@ fn extract_inputs(path: &Path, max_doc_bytes: u64) -> Result<Vec<Extracted>, Err
         if let Some(other) = seen.insert(&doc.doc_id, &doc.source_path) {
             return Err(Error::DuplicateDocument {
                 path: PathBuf::from(&doc.source_path),
-                doc_id: doc.doc_id.clone(),
+                doc_id: doc.doc_id.to_string(),
                 other: other.to_string(),
             });
         }

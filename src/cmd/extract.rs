@@ -325,7 +325,7 @@ pub fn run(opts: &Options) -> Result<Summary, Error> {
                     if !written_ids.insert(&doc.doc_id) {
                         let e = Error::DuplicateDocument {
                             path: PathBuf::from(&*input.source_path),
-                            doc_id: doc.doc_id.clone(),
+                            doc_id: doc.doc_id.to_string(),
                             other: "an earlier document".into(),
                         };
                         say(format!("error: {e}"));

@@ -16,12 +16,12 @@ use super::reference::{find_references, line_ends_in_url};
 use super::text::{
     Clean, Excluded, Join, Line, LineIndex, any_capital_run, ligature, tokens, tokens_holding,
 };
-use super::verb::{Form, VerbMatch};
+use super::verb::VerbMatch;
 use super::{Compiled, Grammar};
 use crate::lexicon::Lexicon;
 use crate::model::{
-    DatedEvent, DocKind, Document, Extraction, Footnote, NoteHeader, OperativeClause, Paragraph, Recital,
-    Reference,
+    Canonical, DatedEvent, DocId, DocKind, Document, Extraction, Footnote, NoteHeader, OperativeClause,
+    Paragraph, Recital, Reference, VerbForm,
 };
 
 /// Most lines of a one-item-per-line footer after its document number.
@@ -128,7 +128,7 @@ struct Body {
 enum UnitKind {
     Prose,
     Heading(String),
-    Recital { surface: String, canonical: String },
+    Recital { surface: String, canonical: Canonical },
     Paragraph(u32),
     Point(u32, char),
 }
@@ -223,9 +223,9 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
 
     let council_ref = most_common(&refs_printed);
     let register_id = council_ref.as_ref().map(|(_, id)| id.clone());
-    let doc_id = match &register_id {
-        Some(id) => format!("{id}:{language}"),
-        None => format!("file:{}", source.stem),
+    let doc_id: DocId = match &register_id {
+        Some(id) => format!("{id}:{language}").into(),
+        None => format!("file:{}", source.stem).into(),
     };
 
     let has_paragraphs = units.iter().any(|u| matches!(u.kind, UnitKind::Paragraph(_)));
@@ -269,7 +269,7 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
         .iter()
         .zip(&unit_verbs)
         .filter(|(u, _)| u.paragraph().is_some())
-        .map(|(_, v)| v.iter().filter(|m| m.form == Form::Capitals).count())
+        .map(|(_, v)| v.iter().filter(|m| m.form == VerbForm::Capitals).count())
         .sum();
     let statement_title = units
         .iter()
@@ -361,7 +361,7 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
             let paragraph = unit.paragraph();
             let verbs: Vec<VerbMatch> = verbs
                 .into_iter()
-                .filter(|m| m.form == Form::Capitals || (lower_case && may_keep_lower_case(&unit)))
+                .filter(|m| m.form == VerbForm::Capitals || (lower_case && may_keep_lower_case(&unit)))
                 .collect();
             if paragraph.is_some() {
                 check_unknown_capitals(&clean, &verbs, lex, &mut findings);
@@ -379,7 +379,7 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
                     line: count(idx.line_of(s)),
                     byte_start: count(s),
                     byte_end: count(clean.source_end(m.end)),
-                    form: m.form.as_str().to_string(),
+                    form: m.form,
                 });
             }
         }
@@ -1041,7 +1041,7 @@ fn most_common(refs: &[(String, String)]) -> Option<(String, String)> {
 /// References and dates of one unit or footnote body.
 #[allow(clippy::too_many_arguments)]
 fn scan(
-    doc_id: &str,
+    doc_id: &DocId,
     clean: &Clean,
     idx: &LineIndex,
     date_grammar: &DateGrammar,
@@ -1068,7 +1068,7 @@ fn scan(
     for r in found {
         let start = clean.source_start(r.start);
         refs.push(Reference {
-            doc_id: doc_id.to_string(),
+            doc_id: doc_id.clone(),
             ordinal: 0,
             kind: r.kind,
             surface: clean.text.get(r.start..r.end).unwrap_or_default().to_string(),
@@ -1091,7 +1091,7 @@ fn scan(
     for d in found_dates {
         let start = clean.source_start(d.start);
         dates.push(DatedEvent {
-            doc_id: doc_id.to_string(),
+            doc_id: doc_id.clone(),
             ordinal: 0,
             surface: clean.text.get(d.start..d.end).unwrap_or_default().to_string(),
             date_start: d.date_start,
@@ -1286,8 +1286,8 @@ mod tests {
             start,
             end: start + surface.len(),
             surface: surface.into(),
-            canonical: String::new(),
-            form: Form::Capitals,
+            canonical: "".into(),
+            form: VerbForm::Capitals,
         }
     }
 
@@ -1382,7 +1382,7 @@ EN
     fn cover_footer_and_paragraphs_one_per_line() {
         let o = run(ONE_PER_LINE);
         let x = &o.extraction;
-        assert_eq!(x.document.doc_id, "ST-10289-2023-INIT:en");
+        assert_eq!(&*x.document.doc_id, "ST-10289-2023-INIT:en");
         assert_eq!(x.document.kind, DocKind::Note);
         // Lines 3-4, 19-24 and 37-42; 13 (`9876/23`) is the previous document's number.
         assert_eq!(x.document.furniture_lines, 14);
@@ -1398,13 +1398,13 @@ EN
         assert!(x.paragraphs[0].text.starts_with("The Council reiterates its commitment"));
         assert!(x.paragraphs[1].text.ends_with(" it."));
         let verbs: Vec<(Option<i64>, &str)> =
-            x.operative_clauses.iter().map(|c| (c.paragraph, c.canonical.as_str())).collect();
+            x.operative_clauses.iter().map(|c| (c.paragraph, &*c.canonical)).collect();
         assert_eq!(
             verbs,
             [(Some(1), "REITERATES"), (Some(1), "UNDERLINES"), (Some(2), "STRESSES"), (Some(2), "CALLS_ON")]
         );
         assert_eq!(x.recitals.len(), 1);
-        assert_eq!(x.recitals[0].canonical, "RECALLING");
+        assert_eq!(&*x.recitals[0].canonical, "RECALLING");
         assert_eq!(x.footnotes.len(), 1);
         assert_eq!(x.footnotes[0].body, "10474/17.");
         assert_eq!(x.footnotes[0].marker_line, Some(28));

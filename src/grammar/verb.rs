@@ -4,34 +4,10 @@
 
 use super::text::{Tokens, capital_pair_lanes, find_lanes, open_capital_lanes, token_around, tokens};
 use crate::lexicon::{Lexicon, fold, folded_initial, folds_to, only_ascii_folds_to};
+use crate::model::{Canonical, VerbForm};
 
 /// Most words a discontinuous phrase may have between its parts (`FORPLIGTER SIG … TIL`).
 const MAX_GAP: usize = 60;
-
-/// How an operative verb was written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Form {
-    /// In capitals, the classic form of conclusions.
-    Capitals,
-    /// In lower case next to the Council as subject (`Rådet understreger`, `opfordrer Rådet`).
-    Subject,
-    /// In lower case, coordinated with an earlier operative verb (`… og opfordrer`).
-    Coordinated,
-    /// Opening a sentence with no subject, capitalised only as a sentence start (`Deltager`).
-    Initial,
-}
-
-impl Form {
-    /// The value written to the `form` column.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Form::Capitals => "capitals",
-            Form::Subject => "subject",
-            Form::Coordinated => "coordinated",
-            Form::Initial => "initial",
-        }
-    }
-}
 
 /// One operative verb found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,9 +19,9 @@ pub struct VerbMatch {
     /// The words as written, `…` where other words stand between parts.
     pub surface: String,
     /// The canonical id.
-    pub canonical: String,
+    pub canonical: Canonical,
     /// How it was written.
-    pub form: Form,
+    pub form: VerbForm,
 }
 
 /// A word of a phrase as the grammar writes it.
@@ -58,7 +34,7 @@ struct PhraseWord {
 /// A compiled phrase: parts separated by `…`, each a run of adjacent words.
 #[derive(Debug, Clone)]
 struct Phrase {
-    canonical: String,
+    canonical: Canonical,
     parts: Vec<Vec<PhraseWord>>,
     words: usize,
 }
@@ -107,6 +83,7 @@ impl VerbMatcher {
     pub fn new(table: &std::collections::BTreeMap<String, Vec<String>>, lex: &Lexicon) -> VerbMatcher {
         let mut phrases = Vec::new();
         for (canonical, written) in table {
+            let canonical: Canonical = canonical.as_str().into();
             for phrase in written {
                 let parts: Vec<Vec<PhraseWord>> = phrase
                     .split('…')
@@ -190,7 +167,7 @@ impl VerbMatcher {
 
     /// The phrase opening `text` in capitals (a recital opener such as `SOM MINDER OM`), if any:
     /// its canonical id and the byte length of the matched words.
-    pub fn opening(&self, text: &str) -> Option<(String, usize)> {
+    pub fn opening(&self, text: &str) -> Option<(Canonical, usize)> {
         // No phrase starts with the first words: most lines end here, mostly without folding.
         let mut texts = word_texts(text);
         if !self.may_start(None, texts.next()?, texts, false) {
@@ -231,7 +208,7 @@ impl VerbMatcher {
             }
             let caps = self.best_at(words, &starts, i, Mode::Capitals);
             let hit = match caps {
-                Some(m) => Some((m, Form::Capitals)),
+                Some(m) => Some((m, VerbForm::Capitals)),
                 None if lower_case => self.lower_case_at(words, &starts, i, last_clause_sentence),
                 None => None,
             };
@@ -363,7 +340,7 @@ impl VerbMatcher {
         starts: &[Option<&[usize]>],
         i: usize,
         last_clause_sentence: Option<usize>,
-    ) -> Option<(Candidate, Form)> {
+    ) -> Option<(Candidate, VerbForm)> {
         let word = words.get(i)?;
         if is_caps(word.text) {
             return None;
@@ -375,17 +352,17 @@ impl VerbMatcher {
         // Before or after its subject (ga `Leagann an Chomhairle béim ar`), even opening a
         // sentence.
         if self.subject_ends_at(words, i) || self.subject_starts_at(words, first_part_end + 1) {
-            return Some((m, Form::Subject));
+            return Some((m, VerbForm::Subject));
         }
         let titled = word.text.chars().next().is_some_and(char::is_uppercase);
         if titled {
-            return sentence_start.then_some((m, Form::Initial));
+            return sentence_start.then_some((m, VerbForm::Initial));
         }
         let coordinated = prev.is_some_and(|p| {
             self.coordinators.iter().any(|c| p.is(c)) || (self.comma_coordinates && p.comma_after)
         });
         if coordinated && last_clause_sentence == Some(word.sentence) {
-            return Some((m, Form::Coordinated));
+            return Some((m, VerbForm::Coordinated));
         }
         None
     }
@@ -411,7 +388,8 @@ impl VerbMatcher {
     }
 
     /// The best phrase starting at word `i`: most words matched, then the shortest span.
-    /// `starts` holds the phrases each word starts ([`Self::starts`]).
+    /// `starts` holds the phrases each word starts ([`Self::starts`]). Candidates are matched
+    /// into one buffer, kept only by the best so far, so a word allocates at most twice.
     fn best_at(
         &self,
         words: &[Word],
@@ -420,13 +398,32 @@ impl VerbMatcher {
         mode: Mode,
     ) -> Option<Candidate> {
         let candidates = starts.get(i).copied().flatten()?;
-        candidates.iter().filter_map(|&p| self.match_phrase(p, words, starts, i, mode)).max_by(|a, b| {
-            let wa = self.phrases.get(a.phrase).map_or(0, |p| p.words);
-            let wb = self.phrases.get(b.phrase).map_or(0, |p| p.words);
-            wa.cmp(&wb).then(b.span().cmp(&a.span())).then(b.phrase.cmp(&a.phrase))
-        })
+        let mut best: Option<Candidate> = None;
+        let mut parts = Vec::new();
+        for &phrase in candidates {
+            parts.clear();
+            if !self.match_phrase(phrase, words, starts, i, mode, &mut parts) {
+                continue;
+            }
+            let candidate = Candidate { phrase, parts };
+            let better = best.as_ref().is_none_or(|b| self.rank(&candidate, b).is_gt());
+            parts = if better {
+                best.replace(candidate).map(|b| b.parts).unwrap_or_default()
+            } else {
+                candidate.parts
+            };
+        }
+        best
     }
 
+    /// More words matched ranks higher, then the shorter span, then the phrase listed first.
+    fn rank(&self, a: &Candidate, b: &Candidate) -> std::cmp::Ordering {
+        let wa = self.phrases.get(a.phrase).map_or(0, |p| p.words);
+        let wb = self.phrases.get(b.phrase).map_or(0, |p| p.words);
+        wa.cmp(&wb).then(b.span().cmp(&a.span())).then(b.phrase.cmp(&a.phrase))
+    }
+
+    /// Whether `phrase` matches at word `i`, its parts' word ranges written to `parts`.
     fn match_phrase(
         &self,
         phrase: usize,
@@ -434,33 +431,33 @@ impl VerbMatcher {
         starts: &[Option<&[usize]>],
         i: usize,
         mode: Mode,
-    ) -> Option<Candidate> {
-        let p = self.phrases.get(phrase)?;
-        // The first part is where most candidates fail: nothing is allocated for them.
-        let first = p.parts.first()?;
-        if !part_matches(first, words, i, mode) {
-            return None;
-        }
-        let mut parts = Vec::with_capacity(p.parts.len());
+        parts: &mut Vec<(usize, usize)>,
+    ) -> bool {
+        let Some(p) = self.phrases.get(phrase) else {
+            return false;
+        };
         let mut next = i;
         for (k, part) in p.parts.iter().enumerate() {
             let start = if k == 0 {
-                next
+                Some(next).filter(|&j| part_matches(part, words, j, mode))
             } else {
-                let sentence = words.get(next.checked_sub(1)?)?.sentence;
+                let sentence = next.checked_sub(1).and_then(|w| words.get(w)).map(|w| w.sentence);
                 let limit = (next + 1 + MAX_GAP).min(words.len());
                 (next + 1..limit)
-                    .take_while(|&j| words.get(j).is_some_and(|w| w.sentence == sentence))
+                    .take_while(|&j| words.get(j).is_some_and(|w| Some(w.sentence) == sentence))
                     .take_while(|&j| {
                         j == next + 1 || mode == Mode::Lower || !opens_phrase(words, starts, j - 1)
                     })
-                    .find(|&j| part_matches(part, words, j, mode))?
+                    .find(|&j| part_matches(part, words, j, mode))
+            };
+            let Some(start) = start else {
+                return false;
             };
             let end = start + part.len() - 1;
             parts.push((start, end));
             next = end + 1;
         }
-        Some(Candidate { phrase, parts })
+        true
     }
 }
 
@@ -793,7 +790,7 @@ mod tests {
     }
 
     fn found(code: &str, text: &str, lower: bool) -> Vec<(String, String)> {
-        matcher(code).find(text, lower).into_iter().map(|m| (m.surface, m.canonical)).collect()
+        matcher(code).find(text, lower).into_iter().map(|m| (m.surface, m.canonical.to_string())).collect()
     }
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -1087,7 +1084,7 @@ mod tests {
                         for lower_case in [true, false] {
                             let everywhere = m.find_from(&text, &words(&text), 0, lower_case);
                             assert_eq!(m.find(&text, lower_case), everywhere, "{} {text}", lex.code);
-                            let capitals = everywhere.iter().any(|v| v.form == Form::Capitals);
+                            let capitals = everywhere.iter().any(|v| v.form == VerbForm::Capitals);
                             assert!(!capitals || m.may_match_in_capitals(&text), "{} {text}", lex.code);
                             found += everywhere.len();
                             texts += 1;
@@ -1213,7 +1210,7 @@ mod tests {
     fn recital_opening() {
         let lex = Lexicons::embedded().unwrap().get("da").unwrap();
         let m = VerbMatcher::new(&lex.recitals, lex);
-        assert_eq!(m.opening("SOM MINDER OM sine konklusioner om"), Some(("RECALLING".to_string(), 13)));
+        assert_eq!(m.opening("SOM MINDER OM sine konklusioner om"), Some(("RECALLING".into(), 13)));
         assert_eq!(m.opening("MINDER OM, at dette"), None);
         assert_eq!(m.opening("som minder om"), None);
     }
