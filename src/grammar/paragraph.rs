@@ -7,6 +7,7 @@ use nom::{
     bytes::complete::{tag, take_while_m_n},
     character::complete::{char, satisfy, space0, space1},
     combinator::{eof, map_res, recognize, verify},
+    error::{Error, ErrorKind},
     multi::fold,
     sequence::{delimited, terminated},
 };
@@ -16,6 +17,7 @@ use super::verb::is_caps;
 // paragraph_number = digit{1,3} "." ( space+ | end ) ;
 /// The number opening a paragraph line; the paragraph text follows (or stands on the next line).
 pub fn paragraph_number(input: &str) -> IResult<&str, u32> {
+    opens_with(input, |c| c.is_ascii_digit())?;
     terminated(
         verify(map_res(take_while_m_n(1, 3, |c: char| c.is_ascii_digit()), str::parse::<u32>), |n| *n > 0),
         (char('.'), alt((space1, eof))),
@@ -26,9 +28,23 @@ pub fn paragraph_number(input: &str) -> IResult<&str, u32> {
 // point_label = ( letter ")" | "(" letter ")" ) space+ ;
 /// The letter opening a lettered point, `a)` or `(a)`, in any script (el `α)`, bg `а)`).
 pub fn point_label(input: &str) -> IResult<&str, char> {
-    let letter = || satisfy(|c: char| c.is_lowercase() && c.is_alphabetic());
+    opens_with(input, |c| c == '(' || is_point_letter(c))?;
+    let letter = || satisfy(is_point_letter);
     terminated(alt((terminated(letter(), char(')')), delimited(char('('), letter(), char(')')))), space1)
         .parse(input)
+}
+
+fn is_point_letter(c: char) -> bool {
+    c.is_lowercase() && c.is_alphabetic()
+}
+
+/// Fails where `input` does not open with a character its rule may start with: tested before
+/// the combinators run, since most lines of a document open no paragraph, point or heading.
+fn opens_with(input: &str, first: impl Fn(char) -> bool) -> IResult<&str, ()> {
+    match input.chars().next() {
+        Some(c) if first(c) => Ok((input, ())),
+        _ => Err(nom::Err::Error(Error::new(input, ErrorKind::Satisfy))),
+    }
 }
 
 // roman_number = ( "I" | "V" | "X" ){1,5} ;
@@ -54,7 +70,9 @@ const HEADING_WORDS: usize = 12;
 /// and a numbered paragraph (`1. FREMHÆVER, at …`) is told apart at its first word in lower
 /// case, without reading the rest of its line.
 pub fn section_heading(line: &str) -> Option<&str> {
-    let trimmed = line.trim();
+    let trimmed = line.trim_start();
+    opens_with(trimmed, |c| c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X')).ok()?;
+    let trimmed = trimmed.trim_end();
     let (rest, _) = heading_number(trimmed).ok()?;
     let caps_word = verify(word_then_space, |word: &str| is_caps(word));
     let (_, words) =
@@ -90,6 +108,9 @@ mod tests {
         assert!(paragraph_number("2.500 delegates").is_err());
         assert!(paragraph_number("0. Nothing").is_err());
         assert!(paragraph_number("1234. Too long").is_err());
+        // Lines opening with no digit end at their first character.
+        assert!(paragraph_number("RÅDET FOR DEN EUROPÆISKE UNION,").is_err());
+        assert!(paragraph_number("").is_err());
     }
 
     #[test]
@@ -100,6 +121,8 @@ mod tests {
         assert!(point_label("a)styrke").is_err());
         assert!(point_label("A) Styrke").is_err());
         assert!(point_label("og) x").is_err());
+        assert!(point_label("1) styrke").is_err());
+        assert!(point_label("").is_err());
     }
 
     #[test]
@@ -117,6 +140,7 @@ mod tests {
         assert_eq!(section_heading("3. UNDERSTREGER behovet for"), None);
         assert_eq!(section_heading("4. OPFORDRER TIL,"), None);
         assert_eq!(section_heading("INDLEDNING"), None);
+        assert_eq!(section_heading("  "), None);
         // Twelve words in capitals make a heading, thirteen a paragraph; so does a space other
         // than a space or a tab between its words, or one before its first.
         let words = |n: usize| vec!["EU"; n].join(" ");
