@@ -8,7 +8,9 @@ use std::ops::Range;
 
 use super::date::DateGrammar;
 use super::footnote::{footnote_body_line, glued_marker, is_separator, web_marker, web_note_line};
-use super::furniture::{Furniture, footer_language, furniture_line, is_annex_heading, is_footer_item};
+use super::furniture::{
+    Furniture, ends_in_language_code, footer_language, furniture_line, is_annex_heading, is_footer_item,
+};
 use super::header::header;
 use super::language::detect;
 use super::paragraph::{paragraph_number, point_label, section_heading};
@@ -487,12 +489,8 @@ fn set(roles: &mut [Role], i: usize, role: Role) {
 /// The language code printed in the footer (`BILAG JAI.2 LIMITE DA`), trying every grammar's
 /// annex and marking words.
 fn footer_language_code(lines: &[Line], grammar: &Grammar) -> Option<String> {
-    // A marking line ends in a two-letter code: only those lines are parsed, in each grammar.
-    let ends_in_code = |l: &&Line| {
-        let t = l.trimmed().as_bytes();
-        t.len() > 3 && t[t.len() - 3] == b' ' && t[t.len() - 2..].iter().all(u8::is_ascii_uppercase)
-    };
-    lines.iter().filter(ends_in_code).find_map(|l| {
+    // Only lines that end in a language code are parsed, in each grammar.
+    lines.iter().filter(|l| ends_in_language_code(l.trimmed())).find_map(|l| {
         grammar.lexicons.languages.iter().find_map(|lex| match furniture_line(l.trimmed(), lex) {
             Some(Furniture::Marking { language }) => language,
             _ => None,

@@ -100,16 +100,30 @@ fn footer_item<'a>(input: &'a str, lex: &'a Lexicon) -> IResult<&'a str, &'a str
     .parse(input)
 }
 
-/// The furniture a trimmed line is, if any.
+/// The furniture a trimmed line is, if any. Each rule is parsed only on a line with its ends:
+/// a document number opens with a digit, a marking line ends in a language code.
 pub fn furniture_line(line: &str, lex: &Lexicon) -> Option<Furniture> {
     let line = line.trim();
-    if let Ok((_, (council_ref, printed, page))) = reference_line(line) {
+    if line.starts_with(|c: char| c.is_ascii_digit())
+        && let Ok((_, (council_ref, printed, page))) = reference_line(line)
+    {
         return Some(Furniture::Reference { council_ref, printed: printed.trim_end().to_string(), page });
     }
-    if let Ok((_, code)) = marking_line(line, lex) {
+    if ends_in_language_code(line)
+        && let Ok((_, code)) = marking_line(line, lex)
+    {
         return Some(Furniture::Marking { language: Some(code.to_lowercase()) });
     }
     None
+}
+
+/// Whether a trimmed line ends as a marking line does: a space, then a language code
+/// (`BILAG JAI.2 LIMITE DA`).
+pub fn ends_in_language_code(line: &str) -> bool {
+    match line.as_bytes() {
+        [.., b' ' | b'\t', a, b] => a.is_ascii_uppercase() && b.is_ascii_uppercase(),
+        _ => false,
+    }
 }
 
 /// A line that can stand in a footer written one item per line.
@@ -197,6 +211,17 @@ mod tests {
         assert_eq!(furniture_line("BILAG", da), None);
         assert_eq!(furniture_line("EU og dets medlemsstater DA", da), None);
         assert_eq!(furniture_line("11/12/2025", da), None);
+    }
+
+    #[test]
+    fn marking_lines_end_in_a_language_code() {
+        assert!(ends_in_language_code("BILAG JAI.2 LIMITE DA"));
+        assert!(ends_in_language_code("JAI.2\tLIMITE\tEN"));
+        // No space before the code, a lower-case code, a full stop after it, the code alone.
+        assert!(!ends_in_language_code("JAI.2 LIMITE-DA"));
+        assert!(!ends_in_language_code("BILAG JAI.2 LIMITE da"));
+        assert!(!ends_in_language_code("EU og dets medlemsstater DA."));
+        assert!(!ends_in_language_code("DA"));
     }
 
     #[test]

@@ -17,7 +17,7 @@ use super::verb::is_caps;
 // paragraph_number = digit{1,3} "." ( space+ | end ) ;
 /// The number opening a paragraph line; the paragraph text follows (or stands on the next line).
 pub fn paragraph_number(input: &str) -> IResult<&str, u32> {
-    opens_with(input, |c| c.is_ascii_digit())?;
+    opens_with(input, |c, _| c.is_ascii_digit())?;
     terminated(
         verify(map_res(take_while_m_n(1, 3, |c: char| c.is_ascii_digit()), str::parse::<u32>), |n| *n > 0),
         (char('.'), alt((space1, eof))),
@@ -28,7 +28,7 @@ pub fn paragraph_number(input: &str) -> IResult<&str, u32> {
 // point_label = ( letter ")" | "(" letter ")" ) space+ ;
 /// The letter opening a lettered point, `a)` or `(a)`, in any script (el `α)`, bg `а)`).
 pub fn point_label(input: &str) -> IResult<&str, char> {
-    opens_with(input, |c| c == '(' || is_point_letter(c))?;
+    opens_with(input, |c, next| c == '(' || is_point_letter(c) && next == Some(')'))?;
     let letter = || satisfy(is_point_letter);
     terminated(alt((terminated(letter(), char(')')), delimited(char('('), letter(), char(')')))), space1)
         .parse(input)
@@ -38,11 +38,13 @@ fn is_point_letter(c: char) -> bool {
     c.is_lowercase() && c.is_alphabetic()
 }
 
-/// Fails where `input` does not open with a character its rule may start with: tested before
-/// the combinators run, since most lines of a document open no paragraph, point or heading.
-fn opens_with(input: &str, first: impl Fn(char) -> bool) -> IResult<&str, ()> {
-    match input.chars().next() {
-        Some(c) if first(c) => Ok((input, ())),
+/// Fails where `input` does not open as its rule may, judged on the first character and the
+/// next: tested before the combinators run, since most lines of a document open no paragraph,
+/// point or heading.
+fn opens_with(input: &str, opening: impl Fn(char, Option<char>) -> bool) -> IResult<&str, ()> {
+    let mut chars = input.chars();
+    match chars.next() {
+        Some(c) if opening(c, chars.next()) => Ok((input, ())),
         _ => Err(nom::Err::Error(Error::new(input, ErrorKind::Satisfy))),
     }
 }
@@ -71,7 +73,7 @@ const HEADING_WORDS: usize = 12;
 /// case, without reading the rest of its line.
 pub fn section_heading(line: &str) -> Option<&str> {
     let trimmed = line.trim_start();
-    opens_with(trimmed, |c| c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X')).ok()?;
+    opens_with(trimmed, |c, _| c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X')).ok()?;
     let trimmed = trimmed.trim_end();
     let (rest, _) = heading_number(trimmed).ok()?;
     let caps_word = verify(word_then_space, |word: &str| is_caps(word));
