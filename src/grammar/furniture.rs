@@ -140,6 +140,10 @@ pub fn footer_language(line: &str) -> Option<String> {
 /// An annex heading alone on its line (`BILAG`, `PRILOGA`).
 pub fn is_annex_heading(line: &str, lex: &Lexicon) -> bool {
     let line = line.trim();
+    // Both forms open with an annex word: other lines are not parsed.
+    if !lex.cover.annex.iter().any(|a| line.starts_with(a.as_str())) {
+        return false;
+    }
     terminated(one_of(&lex.cover.annex), (space0, eof)).parse(line).is_ok()
         || terminated(take_while1(|c: char| c.is_uppercase()), (space1, page_number, eof))
             .parse(line)
@@ -241,5 +245,7 @@ mod tests {
         assert!(is_annex_heading("ANNEX 2", lex("en")));
         assert!(!is_annex_heading("BILAG JAI.2 LIMITE DA", lex("da")));
         assert!(!is_annex_heading("Bilag", lex("da")));
+        assert!(!is_annex_heading("BILAGENE 2", lex("da")));
+        assert!(!is_annex_heading("RÅDET FOR DEN EUROPÆISKE UNION", lex("da")));
     }
 }
