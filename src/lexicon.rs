@@ -275,6 +275,9 @@ pub enum Order {
     Ydm,
 }
 
+/// Longest ASCII word [`Lexicon::month`] folds on the stack: longer than any month form.
+const ASCII_KEY_BYTES: usize = 32;
+
 impl Lexicon {
     /// Month number (1–12) for a word in any of its date forms, honouring `capitalised_only`.
     pub fn month(&self, word: &str) -> Option<u32> {
@@ -282,7 +285,16 @@ impl Lexicon {
         if !self.month_initials.contains(&initial) {
             return None;
         }
-        let month = *self.month_index.get(folded(word).as_ref())?;
+        let month = if word.len() <= ASCII_KEY_BYTES && word.is_ascii() {
+            // An ASCII word folds to its lower case: folded on the stack, not allocated.
+            let mut key = [0; ASCII_KEY_BYTES];
+            let key = key.get_mut(..word.len())?;
+            key.copy_from_slice(word.as_bytes());
+            key.make_ascii_lowercase();
+            *self.month_index.get(std::str::from_utf8(key).ok()?)?
+        } else {
+            *self.month_index.get(folded(word).as_ref())?
+        };
         let capitalised_only = &self.dates.capitalised_only;
         let lower_case = !word.chars().any(char::is_uppercase);
         if lower_case && capitalised_only.iter().any(|w| same_word(word, w)) {
@@ -650,6 +662,9 @@ mod tests {
         assert_eq!(lex("en").month("march"), None);
         assert_eq!(lex("en").month("Mayor"), None);
         assert_eq!(lex("da").month(""), None);
+        // Folded letter by letter outside ASCII, and past the stack key's length.
+        assert_eq!(lex("de").month("MÄRZ"), Some(3));
+        assert_eq!(lex("en").month(&"DECEMBER".repeat(5)), None);
     }
 
     #[test]
