@@ -395,7 +395,9 @@ fn push_folded(key: &mut String, c: char) {
 }
 
 /// Whether [`fold`]`(word)` is `key`, without the copy: words of a text are compared with
-/// the grammars' folded words where they may match one, and most differ in the first letter.
+/// the grammars' folded words where they may match one, and most differ in the first letter,
+/// which is compared where the call stands.
+#[inline(always)]
 pub fn folds_to(word: &str, key: &str) -> bool {
     // An ASCII letter folds to its lower case alone.
     if let (Some(&w), Some(&k)) = (word.as_bytes().first(), key.as_bytes().first())
@@ -404,6 +406,12 @@ pub fn folds_to(word: &str, key: &str) -> bool {
     {
         return false;
     }
+    folds_to_past_first_byte(word, key)
+}
+
+/// [`folds_to`] for a word whose first byte does not tell it from `key`.
+#[inline(never)]
+fn folds_to_past_first_byte(word: &str, key: &str) -> bool {
     if word.is_ascii() {
         return word.len() == key.len()
             && word.bytes().zip(key.bytes()).all(|(w, k)| w.to_ascii_lowercase() == k);
