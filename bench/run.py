@@ -1,6 +1,7 @@
 """`make bench`: end-to-end throughput of `councildata extract` on generated corpora at 1 and
-N threads (MB/s, documents/s, peak RSS), the floor of merely reading the same bytes, and
-Python's dateparser on the same text for comparison. Prints a Markdown report."""
+N threads (MB/s, documents/s, peak RSS), the floor of merely reading the same bytes, a gauge of
+the CPU's speed that hour, and Python's dateparser on the same text for comparison. Prints a
+Markdown report."""
 
 import csv
 import os
@@ -19,6 +20,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 BIN = ROOT / "target" / "release" / "councildata"
 SIZES = [int(s) for s in os.environ.get("BENCH_SIZES", "40,160").split(",")]
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+GAUGE_ADDITIONS = 10_000_000
 
 
 # Runs a command and prints its seconds, peak RSS in KiB and CPU seconds. A process's peak RSS
@@ -54,6 +56,21 @@ def read_floor(corpus):
     for p in corpus.rglob("*.txt"):
         n += len(p.read_bytes())
     return time.perf_counter() - start
+
+
+def cpu_gauge():
+    """Seconds this interpreter takes for a fixed loop of additions on one CPU, with nothing of
+    councildata in it. A VM's core runs at different speeds in different hours, so two benches'
+    figures compare only beside their gauges."""
+    cpus = os.sched_getaffinity(0)
+    os.sched_setaffinity(0, {min(cpus)})
+    try:
+        start, total = time.perf_counter(), 0
+        for i in range(GAUGE_ADDITIONS):
+            total += i
+        return time.perf_counter() - start
+    finally:
+        os.sched_setaffinity(0, cpus)
 
 
 def stats(values):
@@ -115,6 +132,7 @@ def main():
     print("# councildata benchmark\n")
     print(f"Machine: {platform.machine()}, {cores} cores, {platform.system()} {platform.release()}, "
           f"Python {platform.python_version()}\n")
+    gauge_before = cpu_gauge()
     print("| corpus | threads | MB/s (min / median / max) | documents/s (median) | peak RSS MB | read floor MB/s |")
     print("|---|---|---|---|---|---|")
     tmp = pathlib.Path(tempfile.mkdtemp(prefix="councildata-bench-"))
@@ -146,6 +164,8 @@ def main():
                 scaling.setdefault(threads, []).append(
                     (nbytes, statistics.median(times), statistics.median(cpu_times), rss))
             shutil.rmtree(corpus)
+        print(f"\nCPU gauge, {GAUGE_ADDITIONS // 1_000_000} M additions in Python on one CPU: "
+              f"{gauge_before:.2f} s before the runs, {cpu_gauge():.2f} s after.")
         print_scaling(scaling)
         dp = dateparser_comparison()
         if dp is None:
