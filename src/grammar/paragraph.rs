@@ -28,7 +28,7 @@ pub fn paragraph_number(input: &str) -> IResult<&str, u32> {
 // point_label = ( letter ")" | "(" letter ")" ) space+ ;
 /// The letter opening a lettered point, `a)` or `(a)`, in any script (el `α)`, bg `а)`).
 pub fn point_label(input: &str) -> IResult<&str, char> {
-    opens_with(input, |c, next| c == '(' || is_point_letter(c) && next == Some(')'))?;
+    opens_with(input, |c, next| c == '(' || (is_point_letter(c) && next == Some(')')))?;
     let letter = || satisfy(is_point_letter);
     terminated(alt((terminated(letter(), char(')')), delimited(char('('), letter(), char(')')))), space1)
         .parse(input)
@@ -51,7 +51,11 @@ fn opens_with(input: &str, opening: impl Fn(char, Option<char>) -> bool) -> IRes
 
 // roman_number = ( "I" | "V" | "X" ){1,5} ;
 fn roman_number(input: &str) -> IResult<&str, &str> {
-    take_while_m_n(1, 5, |c| matches!(c, 'I' | 'V' | 'X')).parse(input)
+    take_while_m_n(1, 5, is_roman_digit).parse(input)
+}
+
+fn is_roman_digit(c: char) -> bool {
+    matches!(c, 'I' | 'V' | 'X')
 }
 
 // heading_number = ( digit{1,2} | roman_number ) "." space+ ;
@@ -73,7 +77,7 @@ const HEADING_WORDS: usize = 12;
 /// case, without reading the rest of its line.
 pub fn section_heading(line: &str) -> Option<&str> {
     let trimmed = line.trim_start();
-    opens_with(trimmed, |c, _| c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X')).ok()?;
+    opens_with(trimmed, |c, _| c.is_ascii_digit() || is_roman_digit(c)).ok()?;
     let trimmed = trimmed.trim_end();
     let (rest, _) = heading_number(trimmed).ok()?;
     let caps_word = verify(word_then_space, |word: &str| is_caps(word));
