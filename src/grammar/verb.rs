@@ -173,8 +173,7 @@ impl VerbMatcher {
         if !self.may_start(None, texts.next()?, texts, false) {
             return None;
         }
-        let words: Vec<Word> = Words::new(text).collect();
-        let starts = self.starts(&words, 0);
+        let (words, starts) = self.words_and_starts(text, 0);
         let m = self.best_at(&words, &starts, 0, Mode::Capitals)?;
         let last = m.parts.last().map(|&(_, e)| e)?;
         let end = words.get(last)?.end;
@@ -189,12 +188,20 @@ impl VerbMatcher {
         let Some(first) = self.first_match_from(text, lower_case) else {
             return Vec::new();
         };
-        self.find_from(text, &words(text), first, lower_case)
+        let (words, starts) = self.words_and_starts(text, first);
+        self.find_from(text, &words, &starts, first, lower_case)
     }
 
-    /// The operative verbs of `text`, split into `words`, that start at word `first` or after.
-    fn find_from(&self, text: &str, words: &[Word], first: usize, lower_case: bool) -> Vec<VerbMatch> {
-        let starts = self.starts(words, first);
+    /// The operative verbs of `text`, split into `words` that start `starts`, that start at word
+    /// `first` or after.
+    fn find_from(
+        &self,
+        text: &str,
+        words: &[Word],
+        starts: &[Option<&[usize]>],
+        first: usize,
+        lower_case: bool,
+    ) -> Vec<VerbMatch> {
         let mut found = Vec::new();
         let mut taken = vec![false; words.len()];
         let mut last_clause_sentence: Option<usize> = None;
@@ -206,10 +213,10 @@ impl VerbMatcher {
                 i += 1;
                 continue;
             }
-            let caps = self.best_at(words, &starts, i, Mode::Capitals);
+            let caps = self.best_at(words, starts, i, Mode::Capitals);
             let hit = match caps {
                 Some(m) => Some((m, VerbForm::Capitals)),
-                None if lower_case => self.lower_case_at(words, &starts, i, last_clause_sentence),
+                None if lower_case => self.lower_case_at(words, starts, i, last_clause_sentence),
                 None => None,
             };
             let Some((m, form)) = hit else {
@@ -249,12 +256,23 @@ impl VerbMatcher {
         found
     }
 
-    /// The phrases each of `words` from index `from` on starts, as [`FirstWords::phrases`]
-    /// finds them, looked up once a word however many candidates and gaps read it; none for
-    /// the words before, which no match or gap from `from` on reads.
-    fn starts<'m>(&'m self, words: &[Word], from: usize) -> Vec<Option<&'m [usize]>> {
-        let looked_up = words.iter().skip(from).map(|w| self.by_first_word.phrases(w.text));
-        std::iter::repeat_n(None, from.min(words.len())).chain(looked_up).collect()
+    /// The words of `text`, and the phrases each word from index `from` on starts, as
+    /// [`FirstWords::phrases`] finds them: looked up once a word, in the pass that splits the
+    /// text, however many candidates and gaps read it; none for the words before, which no
+    /// match or gap from `from` on reads.
+    fn words_and_starts<'t, 'm>(
+        &'m self,
+        text: &'t str,
+        from: usize,
+    ) -> (Vec<Word<'t>>, Vec<Option<&'m [usize]>>) {
+        // At most one word per space, and one more: the vectors never grow.
+        let room = memchr::memchr_iter(b' ', text.as_bytes()).count() + 1;
+        let (mut words, mut starts) = (Vec::with_capacity(room), Vec::with_capacity(room));
+        for word in Words::new(text) {
+            starts.push(if words.len() < from { None } else { self.by_first_word.phrases(word.text) });
+            words.push(word);
+        }
+        (words, starts)
     }
 
     /// The index of the first word of `text` where a match may start (see
@@ -670,14 +688,6 @@ pub fn is_caps(word: &str) -> bool {
     capitals > 0
 }
 
-/// Splits clean text into words with their spans, punctuation around them left out.
-fn words(text: &str) -> Vec<Word<'_>> {
-    // At most one word per space, and one more: the vector never grows.
-    let mut out = Vec::with_capacity(memchr::memchr_iter(b' ', text.as_bytes()).count() + 1);
-    out.extend(Words::new(text));
-    out
-}
-
 /// The words of clean text one by one, so a caller that needs only the first reads only it.
 struct Words<'t> {
     text: &'t str,
@@ -748,6 +758,7 @@ fn cores(raws: Tokens<'_>) -> impl Iterator<Item = &str> + Clone {
 impl<'t> Iterator for Words<'t> {
     type Item = Word<'t>;
 
+    #[inline]
     fn next(&mut self) -> Option<Word<'t>> {
         loop {
             let (raw_start, raw) = self.raws.next()?;
@@ -757,7 +768,10 @@ impl<'t> Iterator for Words<'t> {
             }
             let trailing = &raw[core_start + core.len()..];
             // A sentence ends at `.`, `!` or `?` before a word that starts in capitals.
-            let starts_upper = core.chars().next().is_some_and(char::is_uppercase);
+            let starts_upper = match core.as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => core.chars().next().is_some_and(char::is_uppercase),
+            };
             if starts_upper
                 && self
                     .prev_end
@@ -1029,7 +1043,7 @@ mod tests {
             "The Council notes the report and underlines its importance.",
             "It is committed to the goals and welcomes the proposal.",
         ] {
-            let words = words(text);
+            let words: Vec<Word> = Words::new(text).collect();
             let start = first(text, true).and_then(|i| words.get(i)).map(|w| w.start);
             let found = en.find(text, true);
             assert!(!found.is_empty(), "{text}");
@@ -1082,7 +1096,8 @@ mod tests {
                         }
                         let text = text.join(" ");
                         for lower_case in [true, false] {
-                            let everywhere = m.find_from(&text, &words(&text), 0, lower_case);
+                            let (words, starts) = m.words_and_starts(&text, 0);
+                            let everywhere = m.find_from(&text, &words, &starts, 0, lower_case);
                             assert_eq!(m.find(&text, lower_case), everywhere, "{} {text}", lex.code);
                             let capitals = everywhere.iter().any(|v| v.form == VerbForm::Capitals);
                             assert!(!capitals || m.may_match_in_capitals(&text), "{} {text}", lex.code);
@@ -1183,16 +1198,15 @@ mod tests {
     fn starts_are_the_phrases_each_word_starts_from_the_first_word_read() {
         let en = matcher("en");
         let text = "the Council STRESSES, stresse «Stresses» and IS";
-        let words = words(text);
-        let starts = en.starts(&words, 0);
+        let (words, starts) = en.words_and_starts(text, 0);
         let opening: Vec<bool> = starts.iter().map(Option::is_some).collect();
         assert_eq!(opening, [false, false, true, false, true, false, true]);
         for (w, s) in words.iter().zip(&starts) {
             assert_eq!(*s, en.by_first_word.phrases(w.text), "{}", w.text);
         }
-        let from_three: Vec<bool> = en.starts(&words, 3).iter().map(Option::is_some).collect();
+        let from_three: Vec<bool> = en.words_and_starts(text, 3).1.iter().map(Option::is_some).collect();
         assert_eq!(from_three, [false, false, false, false, true, false, true]);
-        assert_eq!(en.starts(&words, 99).len(), words.len());
+        assert_eq!(en.words_and_starts(text, 99).1.len(), words.len());
         // Only capitalised opening words stop a gap.
         let gap_stops: Vec<bool> = (0..words.len()).map(|j| opens_phrase(&words, &starts, j)).collect();
         assert_eq!(gap_stops, [false, false, true, false, false, false, true]);
@@ -1203,7 +1217,7 @@ mod tests {
         let text = "(«REAFFIRMS», its  support. — the";
         let texts: Vec<&str> = word_texts(text).collect();
         assert_eq!(texts, ["REAFFIRMS", "its", "support", "—", "the"]);
-        assert_eq!(texts, words(text).iter().map(|w| w.text).collect::<Vec<_>>());
+        assert_eq!(texts, Words::new(text).map(|w| w.text).collect::<Vec<_>>());
     }
 
     #[test]
