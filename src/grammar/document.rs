@@ -210,14 +210,17 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
     let index = MarkerIndex::new(&units, &prelim, &notes);
     let (markers, excluded) = find_markers(text, &index, &notes, lex);
     // Only units holding a marker are joined again; the others read as they did.
+    let reach: Vec<usize> = excluded
+        .iter()
+        .scan(0, |far, e| {
+            *far = e.end.max(*far);
+            Some(*far)
+        })
+        .collect();
     let rejoined: Vec<Option<Clean>> = units
         .iter()
         .map(|u| {
-            let ex: Vec<Excluded> = excluded
-                .iter()
-                .filter(|e| u.spans(&unit_spans).iter().any(|&(s, en)| e.start < en && e.end > s))
-                .copied()
-                .collect();
+            let ex = excluded_within(&excluded, &reach, u.spans(&unit_spans));
             (!ex.is_empty()).then(|| join_spans(text, u.spans(&unit_spans), lex, &ex))
         })
         .collect();
@@ -830,6 +833,22 @@ fn ends_block(prev: &str, next: &str) -> bool {
     opens && (closes() || short())
 }
 
+/// The ranges of `excluded` (sorted by start) that overlap one of `spans`, in order. `reach`
+/// holds, for each range, the furthest end of it and the ranges before: the ranges that may
+/// overlap a span are found by binary search, not by testing every range against every span of
+/// every unit.
+fn excluded_within(excluded: &[Excluded], reach: &[usize], spans: &[(usize, usize)]) -> Vec<Excluded> {
+    let mut within: Vec<usize> = Vec::new();
+    for &(start, end) in spans {
+        let first = reach.partition_point(|&r| r <= start);
+        let until = excluded.partition_point(|e| e.start < end);
+        within.extend((first..until).filter(|&i| excluded.get(i).is_some_and(|e| e.end > start)));
+    }
+    within.sort_unstable();
+    within.dedup();
+    within.iter().filter_map(|&i| excluded.get(i).copied()).collect()
+}
+
 /// Joins source spans (lines) into clean text: one space between lines; a line-end hyphen
 /// glued to the next word unless that word is a conjunction (`regulerings- og`); a URL broken
 /// over lines glued back together.
@@ -1266,6 +1285,28 @@ fn trim_clause_marks(token: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn excluded_within_spans_are_those_that_overlap_one() {
+        let range = |start, end, space| Excluded { start, end, space };
+        // Markers, and a web note's body (10..40) that runs past the markers after it.
+        let excluded = [range(3, 4, false), range(10, 40, true), range(12, 13, false), range(50, 52, false)];
+        let reach = [4, 40, 40, 52];
+        let every_span = [(0, 3), (0, 4), (4, 10), (5, 11), (14, 20), (40, 50), (41, 51), (52, 60), (0, 60)];
+        for a in every_span {
+            for b in every_span.iter().filter(|b| b.0 >= a.1) {
+                let spans = [a, *b];
+                let brute: Vec<Excluded> = excluded
+                    .iter()
+                    .filter(|e| spans.iter().any(|&(s, en)| e.start < en && e.end > s))
+                    .copied()
+                    .collect();
+                assert_eq!(excluded_within(&excluded, &reach, &spans), brute, "{spans:?}");
+            }
+        }
+        assert_eq!(excluded_within(&excluded, &reach, &[(14, 20)]), [range(10, 40, true)]);
+        assert_eq!(excluded_within(&excluded, &reach, &[(40, 50)]), []);
+    }
 
     #[test]
     fn clause_marks_are_trimmed_from_the_end_only() {
