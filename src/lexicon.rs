@@ -275,7 +275,7 @@ pub enum Order {
     Ydm,
 }
 
-/// Longest ASCII word [`Lexicon::month`] folds on the stack: longer than any month form.
+/// Longest ASCII word [`with_key`] folds on the stack: longer than any month form or stopword.
 const ASCII_KEY_BYTES: usize = 32;
 
 impl Lexicon {
@@ -285,16 +285,7 @@ impl Lexicon {
         if !self.month_initials.contains(&initial) {
             return None;
         }
-        let month = if word.len() <= ASCII_KEY_BYTES && word.is_ascii() {
-            // An ASCII word folds to its lower case: folded on the stack, not allocated.
-            let mut key = [0; ASCII_KEY_BYTES];
-            let key = key.get_mut(..word.len())?;
-            key.copy_from_slice(word.as_bytes());
-            key.make_ascii_lowercase();
-            *self.month_index.get(std::str::from_utf8(key).ok()?)?
-        } else {
-            *self.month_index.get(folded(word).as_ref())?
-        };
+        let month = *with_key(word, |key| self.month_index.get(key))?;
         let capitalised_only = &self.dates.capitalised_only;
         let lower_case = !word.chars().any(char::is_uppercase);
         if lower_case && capitalised_only.iter().any(|w| same_word(word, w)) {
@@ -365,9 +356,30 @@ pub fn fold(word: &str) -> String {
     key
 }
 
+/// `look_up` applied to `word`'s key ([`fold`]): the word itself when it is lower-case ASCII,
+/// as most words of running text are; another ASCII word folded to its lower case on the stack;
+/// any other as [`folded`] folds it.
+pub fn with_key<T>(word: &str, look_up: impl FnOnce(&str) -> T) -> T {
+    let bytes = word.as_bytes();
+    if !bytes.iter().any(|b| !b.is_ascii() || b.is_ascii_uppercase()) {
+        return look_up(word);
+    }
+    let mut buffer = [0; ASCII_KEY_BYTES];
+    if let Some(key) = buffer.get_mut(..bytes.len())
+        && bytes.is_ascii()
+    {
+        key.copy_from_slice(bytes);
+        key.make_ascii_lowercase();
+        if let Ok(key) = std::str::from_utf8(key) {
+            return look_up(key);
+        }
+    }
+    look_up(&folded(word))
+}
+
 /// [`fold`] without a copy when the word is its own key, as most words of running text are:
 /// the hot paths fold every word they read.
-pub fn folded(word: &str) -> Cow<'_, str> {
+fn folded(word: &str) -> Cow<'_, str> {
     // Lower-case ASCII, the common case, is passed over a byte at a time.
     let plain = word.bytes().position(|b| !b.is_ascii() || b.is_ascii_uppercase()).unwrap_or(word.len());
     let tail = word.get(plain..).unwrap_or_default();
@@ -711,6 +723,15 @@ mod tests {
             assert_eq!(folded(word), fold(word), "{word}");
         }
         assert!(matches!(folded("rådet"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn keys_are_folded_words_on_the_stack_or_not() {
+        let long = "INTERNATIONALISERINGSSTRATEGIERNE".repeat(2);
+        for word in ["Rådet", "RÅDET", "The", "the", "OG", "", "x".repeat(ASCII_KEY_BYTES).as_str(), &long]
+        {
+            assert_eq!(with_key(word, str::to_string), fold(word), "{word}");
+        }
     }
 
     #[test]

@@ -61,17 +61,17 @@ fn labelled<'a>(line: &'a str, lex: &Lexicon) -> Option<(Field, &'a str)> {
 
 // subject_code = upper{2,} space+ digit+ ;   `CYBER 142`
 fn is_subject_code_line(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    !words.is_empty()
-        && words.len().is_multiple_of(2)
-        && words.chunks(2).all(|pair| match pair {
-            [code, number] => {
-                code.len() >= 2
-                    && code.chars().all(|c| c.is_ascii_uppercase())
-                    && number.chars().all(|c| c.is_ascii_digit())
-            }
-            _ => false,
-        })
+    let is_code = |w: &str| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase());
+    let is_number = |w: &str| w.bytes().all(|b| b.is_ascii_digit());
+    let mut words = line.split_whitespace();
+    let mut pairs = 0;
+    loop {
+        match (words.next(), words.next()) {
+            (None, _) => return pairs > 0,
+            (Some(code), Some(number)) if is_code(code) && is_number(number) => pairs += 1,
+            _ => return false,
+        }
+    }
 }
 
 /// The cover header at the top of `lines`, if the document has one.
@@ -212,6 +212,20 @@ Zadeva: SKLEP SVETA o podpisu \n\n– skupna izjava Unije in njenih držav član
                 "SKLEP SVETA o podpisu – skupna izjava Unije in njenih držav članic na slovesnosti ob podpisu"
             )
         );
+    }
+
+    #[test]
+    fn subject_code_lines_are_code_and_number_pairs() {
+        for line in ["CYBER 142", "CYBER 142 JAI 851", "JAI  851"] {
+            assert!(is_subject_code_line(line), "{line}");
+        }
+        // seeds/000's footer `12642/25 ADD 1   2`, a code without its number, a capital
+        // letter alone, a title-case word, a number glued to letters, nothing.
+        for line in
+            ["12642/25 ADD 1   2", "CYBER", "CYBER 142 JAI", "C 142", "Cyber 142", "CYBER 14a", "ÅR 12", ""]
+        {
+            assert!(!is_subject_code_line(line), "{line}");
+        }
     }
 
     #[test]

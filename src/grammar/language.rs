@@ -2,7 +2,7 @@
 //! language whose frequent short words the text uses most.
 
 use super::text::alphabetic_words;
-use crate::lexicon::{Lexicon, Lexicons, folded};
+use crate::lexicon::{Lexicon, Lexicons, with_key};
 
 /// Words read for detection: a page or two, far more than stopword counts need to decide, and
 /// bounded so a long document costs no more than a short one.
@@ -36,7 +36,7 @@ pub fn detect<'l>(
         if !lexicons.may_be_stopword(word) {
             continue;
         }
-        for &language in lexicons.stopword_languages(&folded(word)) {
+        for &language in with_key(word, |key| lexicons.stopword_languages(key)) {
             if let Some(score) = scores.get_mut(language) {
                 *score += 1;
             }
