@@ -457,7 +457,8 @@ impl VerbMatcher {
         let mut next = i;
         for (k, part) in p.parts.iter().enumerate() {
             let start = if k == 0 {
-                Some(next).filter(|&j| part_matches(part, words, j, mode))
+                // `starts` lists the phrase at `i` because word `i` folds to its first word.
+                Some(next).filter(|&j| part_matches(part, words, j, mode, 1))
             } else {
                 let sentence = next.checked_sub(1).and_then(|w| words.get(w)).map(|w| w.sentence);
                 let limit = (next + 1 + MAX_GAP).min(words.len());
@@ -466,7 +467,7 @@ impl VerbMatcher {
                     .take_while(|&j| {
                         j == next + 1 || mode == Mode::Lower || !opens_phrase(words, starts, j - 1)
                     })
-                    .find(|&j| part_matches(part, words, j, mode))
+                    .find(|&j| part_matches(part, words, j, mode, 0))
             };
             let Some(start) = start else {
                 return false;
@@ -622,16 +623,16 @@ fn length_bit(len: usize) -> u64 {
     1 << len.min(63)
 }
 
-/// The words of `part` stand at `at`. In capitals, the part's first capitalised word must be
-/// written in capitals (`MED TILFREDSHED på` matches `MED TILFREDSHED PÅ`; `til` never
-/// matches the `TIL` of `OPFORDRER … TIL`).
-fn part_matches(part: &[PhraseWord], words: &[Word], at: usize, mode: Mode) -> bool {
+/// The words of `part` stand at `at`, where the first `known` already fold to theirs. In
+/// capitals, the part's first capitalised word must be written in capitals (`MED TILFREDSHED
+/// på` matches `MED TILFREDSHED PÅ`; `til` never matches the `TIL` of `OPFORDRER … TIL`).
+fn part_matches(part: &[PhraseWord], words: &[Word], at: usize, mode: Mode, known: usize) -> bool {
     let mut anchor_seen = false;
     part.iter().enumerate().all(|(k, pw)| {
         let Some(w) = words.get(at + k) else {
             return false;
         };
-        if !w.is(&pw.lower) {
+        if k >= known && !w.is(&pw.lower) {
             return false;
         }
         if mode == Mode::Capitals && pw.caps && !anchor_seen {
