@@ -973,9 +973,15 @@ impl MarkerIndex {
     }
 }
 
-/// A byte a marker or a reference-like token holds: only tokens with one are read for either.
+/// A byte a marker's token holds: only tokens with one are read for markers.
 fn digit_or_bracket(b: u8) -> bool {
     b.is_ascii_digit() || b == b'('
+}
+
+/// A byte every token [`looks_like_reference`] accepts holds: the bracket of `COM(` or the
+/// slash of `NNNN/N`. Only tokens with one are read for it, not every token with a digit.
+fn slash_or_bracket(b: u8) -> bool {
+    b == b'/' || b == b'('
 }
 
 /// The numbers a token could carry as a marker: its last one, two or three digits, or the
@@ -1070,8 +1076,7 @@ fn scan(
 ) {
     let found = find_references(&clean.text);
     let mut next_ref = 0;
-    // Only a token with a digit or a bracket can look like a reference.
-    for (at, tok) in tokens_holding(&clean.text, digit_or_bracket) {
+    for (at, tok) in tokens_holding(&clean.text, slash_or_bracket) {
         while found.get(next_ref).is_some_and(|r| r.end <= at) {
             next_ref += 1;
         }
@@ -1125,7 +1130,7 @@ fn scan(
 }
 
 /// A token shaped like a reference: `COM(`, `JOIN(`, `SWD(` or a Council number `NNNN/N`.
-/// Either holds a digit or a bracket, which is how [`tokens_holding`] chose the tokens asked.
+/// Either holds a bracket or a slash ([`slash_or_bracket`]).
 fn looks_like_reference(tok: &str) -> bool {
     let t = tok.trim_matches(|c: char| matches!(c, '(' | ')' | '.' | ',' | ';' | ':'));
     if tok.bytes().any(|b| b == b'(') && ["COM(", "JOIN(", "SWD("].iter().any(|p| tok.contains(p)) {
@@ -1456,6 +1461,18 @@ EN
         let o = run("Mix the flour and the water.\nBake it for an hour.\n");
         assert_eq!(o.extraction.document.kind, DocKind::Other);
         assert_eq!(o.notices.first().map(|n| n.code), Some("not-council-document"));
+    }
+
+    #[test]
+    fn reference_like_tokens_hold_a_slash_or_a_bracket() {
+        // seeds/002's references and numbers around them, and near-misses.
+        let text = "14435/17 COR 1, 7737/19; COM(2013) 48 final, (JOIN(2017) 450) 1234/5 12/2 \
+                    123456/7 12. marts 2021 2019-2024 SWD(2020) 0123/4.";
+        let alike: Vec<&str> = tokens(text).map(|(_, t)| t).filter(|t| looks_like_reference(t)).collect();
+        assert_eq!(alike, ["COM(2013)", "(JOIN(2017)", "1234/5", "SWD(2020)", "0123/4."]);
+        let read: Vec<&str> = tokens_holding(text, slash_or_bracket).map(|(_, t)| t).collect();
+        assert!(alike.iter().all(|t| read.contains(t)), "{read:?}");
+        assert!(!read.contains(&"2021") && !read.contains(&"48"));
     }
 
     #[test]
