@@ -834,19 +834,17 @@ fn ends_block(prev: &str, next: &str) -> bool {
 }
 
 /// The ranges of `excluded` (sorted by start) that overlap one of `spans`, in order. `reach`
-/// holds, for each range, the furthest end of it and the ranges before: the ranges that may
-/// overlap a span are found by binary search, not by testing every range against every span of
-/// every unit.
+/// holds, for each range, the furthest end of it and the ranges before: two binary searches
+/// bound the ranges that may overlap the spans, and only those are tested, not every range of
+/// the document for every unit.
 fn excluded_within(excluded: &[Excluded], reach: &[usize], spans: &[(usize, usize)]) -> Vec<Excluded> {
-    let mut within: Vec<usize> = Vec::new();
-    for &(start, end) in spans {
-        let first = reach.partition_point(|&r| r <= start);
-        let until = excluded.partition_point(|e| e.start < end);
-        within.extend((first..until).filter(|&i| excluded.get(i).is_some_and(|e| e.end > start)));
-    }
-    within.sort_unstable();
-    within.dedup();
-    within.iter().filter_map(|&i| excluded.get(i).copied()).collect()
+    let (Some(low), Some(high)) = (spans.iter().map(|s| s.0).min(), spans.iter().map(|s| s.1).max()) else {
+        return Vec::new();
+    };
+    let first = reach.partition_point(|&r| r <= low);
+    let until = excluded.partition_point(|e| e.start < high);
+    let near = excluded.get(first..until).unwrap_or_default();
+    near.iter().filter(|e| spans.iter().any(|&(s, en)| e.start < en && e.end > s)).copied().collect()
 }
 
 /// Joins source spans (lines) into clean text: one space between lines; a line-end hyphen
