@@ -688,8 +688,13 @@ fn st_at(text: &str, at: usize, found: &mut Vec<RefMatch>) -> Option<usize> {
 pub fn line_ends_in_url(line: &str) -> bool {
     const URL_BREAKS: [char; 10] = ['-', '/', '_', '=', '?', '&', '#', '~', '%', '+'];
     let line = line.trim_end();
-    // Both schemes have a colon: most lines end here, before the last word is cut out. The
-    // bytes after the last ASCII white space hold that word, and other white space only
+    // A broken URL ends in one of the breaks (a bare scheme in its `/`), all ASCII: most lines
+    // end here, on their last byte.
+    if !line.as_bytes().last().is_some_and(|&b| URL_BREAKS.contains(&char::from(b))) {
+        return false;
+    }
+    // Both schemes have a colon: most other lines end here, before the last word is cut out.
+    // The bytes after the last ASCII white space hold that word, and other white space only
     // shortens it.
     let bytes = line.as_bytes();
     let tail =
@@ -1016,6 +1021,11 @@ mod tests {
         assert!(!line_ends_in_url("https://data.consilium.europa.eu/doc/document/ST-11406-2022-INIT/da/pdf"));
         assert!(!line_ends_in_url(""));
         assert!(!line_ends_in_url("   "));
+        // A bare scheme, and a URL ended by a sentence's stop or glued to the next letter.
+        assert!(line_ends_in_url("se https://"));
+        assert!(!line_ends_in_url("se https://www.consilium.europa.eu."));
+        assert!(!line_ends_in_url("se https://www.consilium.europa.eu/da/ø"));
+        assert!(!line_ends_in_url("leverandører af EU-"));
     }
 
     #[test]
@@ -1256,5 +1266,10 @@ mod tests {
         assert!(!line_ends_in_url("leverandører af EU-"));
         assert!(!line_ends_in_url(""));
         assert!(!line_ends_in_url("   "));
+        // A bare scheme, and a URL ended by a sentence's stop or glued to the next letter.
+        assert!(line_ends_in_url("se https://"));
+        assert!(!line_ends_in_url("se https://www.consilium.europa.eu."));
+        assert!(!line_ends_in_url("se https://www.consilium.europa.eu/da/ø"));
+        assert!(!line_ends_in_url("leverandører af EU-"));
     }
 }
