@@ -210,17 +210,10 @@ pub fn extract(text: &str, source: Source, grammar: &Grammar) -> Outcome {
     let index = MarkerIndex::new(&units, &prelim, &notes);
     let (markers, excluded) = find_markers(text, &index, &notes, lex);
     // Only units holding a marker are joined again; the others read as they did.
-    let reach: Vec<usize> = excluded
-        .iter()
-        .scan(0, |far, e| {
-            *far = e.end.max(*far);
-            Some(*far)
-        })
-        .collect();
     let rejoined: Vec<Option<Clean>> = units
         .iter()
         .map(|u| {
-            let ex = excluded_within(&excluded, &reach, u.spans(&unit_spans));
+            let ex = excluded.within(u.spans(&unit_spans));
             (!ex.is_empty()).then(|| join_spans(text, u.spans(&unit_spans), lex, &ex))
         })
         .collect();
@@ -833,18 +826,39 @@ fn ends_block(prev: &str, next: &str) -> bool {
     opens && (closes() || short())
 }
 
-/// The ranges of `excluded` (sorted by start) that overlap one of `spans`, in order. `reach`
-/// holds, for each range, the furthest end of it and the ranges before: two binary searches
-/// bound the ranges that may overlap the spans, and only those are tested, not every range of
-/// the document for every unit.
-fn excluded_within(excluded: &[Excluded], reach: &[usize], spans: &[(usize, usize)]) -> Vec<Excluded> {
-    let (Some(low), Some(high)) = (spans.iter().map(|s| s.0).min(), spans.iter().map(|s| s.1).max()) else {
-        return Vec::new();
-    };
-    let first = reach.partition_point(|&r| r <= low);
-    let until = excluded.partition_point(|e| e.start < high);
-    let near = excluded.get(first..until).unwrap_or_default();
-    near.iter().filter(|e| spans.iter().any(|&(s, en)| e.start < en && e.end > s)).copied().collect()
+/// The source ranges a document's running text leaves out, sorted by start, with how far the
+/// ranges up to each reach (the furthest end of it and those before): the ranges a unit may
+/// overlap are bounded by two binary searches, not found by testing every range of the
+/// document for every unit.
+struct Exclusions {
+    ranges: Vec<Excluded>,
+    reach: Vec<usize>,
+}
+
+impl Exclusions {
+    fn new(mut ranges: Vec<Excluded>) -> Exclusions {
+        ranges.sort_by_key(|e| e.start);
+        let reach = ranges
+            .iter()
+            .scan(0, |far, e| {
+                *far = e.end.max(*far);
+                Some(*far)
+            })
+            .collect();
+        Exclusions { ranges, reach }
+    }
+
+    /// The ranges that overlap one of `spans`, in order.
+    fn within(&self, spans: &[(usize, usize)]) -> Vec<Excluded> {
+        let (Some(low), Some(high)) = (spans.iter().map(|s| s.0).min(), spans.iter().map(|s| s.1).max())
+        else {
+            return Vec::new();
+        };
+        let first = self.reach.partition_point(|&r| r <= low);
+        let until = self.ranges.partition_point(|e| e.start < high);
+        let near = self.ranges.get(first..until).unwrap_or_default();
+        near.iter().filter(|e| spans.iter().any(|&(s, en)| e.start < en && e.end > s)).copied().collect()
+    }
 }
 
 /// Joins source spans (lines) into clean text: one space between lines; a line-end hyphen
@@ -898,7 +912,7 @@ fn find_markers(
     index: &MarkerIndex,
     notes: &[(u32, Clean, usize)],
     lex: &Lexicon,
-) -> (BTreeMap<u32, Marker>, Vec<Excluded>) {
+) -> (BTreeMap<u32, Marker>, Exclusions) {
     let mut markers = BTreeMap::new();
     let mut excluded = Vec::new();
     let mut after = 0usize;
@@ -914,8 +928,7 @@ fn find_markers(
             after = c.end + len;
         }
     }
-    excluded.sort_by_key(|e| e.start);
-    (markers, excluded)
+    (markers, Exclusions::new(excluded))
 }
 
 /// A token that may be footnote marker `n`: its source span and where it stands.
@@ -1294,7 +1307,7 @@ mod tests {
         let range = |start, end, space| Excluded { start, end, space };
         // Markers, and a web note's body (10..40) that runs past the markers after it.
         let excluded = [range(3, 4, false), range(10, 40, true), range(12, 13, false), range(50, 52, false)];
-        let reach = [4, 40, 40, 52];
+        let exclusions = Exclusions::new(excluded.to_vec());
         let every_span = [(0, 3), (0, 4), (4, 10), (5, 11), (14, 20), (40, 50), (41, 51), (52, 60), (0, 60)];
         for a in every_span {
             for b in every_span.iter().filter(|b| b.0 >= a.1) {
@@ -1304,11 +1317,11 @@ mod tests {
                     .filter(|e| spans.iter().any(|&(s, en)| e.start < en && e.end > s))
                     .copied()
                     .collect();
-                assert_eq!(excluded_within(&excluded, &reach, &spans), brute, "{spans:?}");
+                assert_eq!(exclusions.within(&spans), brute, "{spans:?}");
             }
         }
-        assert_eq!(excluded_within(&excluded, &reach, &[(14, 20)]), [range(10, 40, true)]);
-        assert_eq!(excluded_within(&excluded, &reach, &[(40, 50)]), []);
+        assert_eq!(exclusions.within(&[(14, 20)]), [range(10, 40, true)]);
+        assert_eq!(exclusions.within(&[(40, 50)]), []);
     }
 
     #[test]
