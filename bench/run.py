@@ -1,7 +1,11 @@
 """`make bench`: end-to-end throughput of `councildata extract` on generated corpora at 1 and
 N threads (MB/s, documents/s, peak RSS), the floor of merely reading the same bytes, a gauge of
 the CPU's speed that hour, and Python's dateparser on the same text for comparison. Prints a
-Markdown report."""
+Markdown report.
+
+The runs are taken in rounds, each round one run of every corpus size and thread count, so a
+change in the VM's speed during the bench falls on every configuration alike; the scaling from
+one size to the next is read within each round, from runs a few seconds apart."""
 
 import csv
 import os
@@ -21,6 +25,8 @@ BIN = ROOT / "target" / "release" / "councildata"
 SIZES = [int(s) for s in os.environ.get("BENCH_SIZES", "40,160").split(",")]
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 GAUGE_ADDITIONS = 10_000_000
+# The gauge taken before each round: short, so it shows the speed of that round's hour.
+ROUND_GAUGE_ADDITIONS = 2_000_000
 
 
 # Runs a command and prints its seconds, peak RSS in KiB and CPU seconds. A process's peak RSS
@@ -58,7 +64,7 @@ def read_floor(corpus):
     return time.perf_counter() - start
 
 
-def cpu_gauge():
+def cpu_gauge(additions=GAUGE_ADDITIONS):
     """Seconds this interpreter takes for a fixed loop of additions on one CPU, with nothing of
     councildata in it. A VM's core runs at different speeds in different hours, so two benches'
     figures compare only beside their gauges."""
@@ -66,7 +72,7 @@ def cpu_gauge():
     os.sched_setaffinity(0, {min(cpus)})
     try:
         start, total = time.perf_counter(), 0
-        for i in range(GAUGE_ADDITIONS):
+        for i in range(additions):
             total += i
         return time.perf_counter() - start
     finally:
@@ -110,19 +116,29 @@ def our_dates(tmp):
     return found
 
 
-def print_scaling(scaling):
-    """Time, CPU time and memory of each corpus against the next smaller one, per thread count.
-    CPU time shows the work apart from waiting on the disk, which wall time includes once the
-    corpus and its output no longer fit in the page cache."""
+def print_scaling(rounds):
+    """Time, CPU time and memory of each corpus against the next smaller one, per thread count,
+    as min / median / max of the ratios within each round. CPU time shows the work apart from
+    waiting on the disk, which wall time includes once the corpus and its output no longer fit
+    in the page cache."""
     lines = []
-    for threads, runs in scaling.items():
-        for (b0, t0, c0, m0), (b1, t1, c1, m1) in zip(runs, runs[1:]):
+    threads_seen = sorted({threads for runs in rounds for (_, threads) in runs})
+    for threads in threads_seen:
+        for small, large in zip(SIZES, SIZES[1:]):
+            pairs = [(runs[(small, threads)], runs[(large, threads)]) for runs in rounds]
+            ratio = lambda k: [b[k] / a[k] for a, b in pairs]
+            b0, b1 = pairs[0][0]["bytes"], pairs[0][1]["bytes"]
             lines.append(f"- {threads} thread{'s' if threads > 1 else ''}, {b0 / 1e6:.0f} → {b1 / 1e6:.0f} MB: "
-                         f"{b1 / b0:.1f}× the bytes took {t1 / t0:.2f}× the time ({c1 / c0:.2f}× the CPU time) "
-                         f"and {m1 / m0:.2f}× the peak memory")
+                         f"{b1 / b0:.1f}× the bytes took {ratios(ratio('took'))}× the time "
+                         f"({ratios(ratio('cpu'))}× the CPU time) and {ratios(ratio('rss'))}× the peak memory")
     if lines:
         print("\n## Scaling with corpus size\n")
+        print("Ratios within each round, min / median / max over the rounds.\n")
         print("\n".join(lines))
+
+
+def ratios(values):
+    return f"{min(values):.2f} / {statistics.median(values):.2f} / {max(values):.2f}"
 
 
 def main():
@@ -133,40 +149,46 @@ def main():
     print(f"Machine: {platform.machine()}, {cores} cores, {platform.system()} {platform.release()}, "
           f"Python {platform.python_version()}\n")
     gauge_before = cpu_gauge()
-    print("| corpus | threads | MB/s (min / median / max) | documents/s (median) | peak RSS MB | read floor MB/s |")
-    print("|---|---|---|---|---|---|")
     tmp = pathlib.Path(tempfile.mkdtemp(prefix="councildata-bench-"))
     try:
-        ours, scaling = None, {}
+        corpora = {}
         for size in SIZES:
             corpus = tmp / f"corpus-{size}"
             nbytes = generate(corpus, size)
             ndocs = sum(1 for _ in corpus.rglob("*.txt"))
-            floor = nbytes / read_floor(corpus) / 1e6
-            for threads in (1, cores):
-                rates, docs, times, cpu_times, rss = [], [], [], [], 0.0
+            corpora[size] = (corpus, nbytes, ndocs, nbytes / read_floor(corpus) / 1e6)
+        configs = [(size, threads) for size in SIZES for threads in sorted({1, cores})]
+        rounds, round_gauges = [], []
+        for _ in range(RUNS):
+            round_gauges.append(cpu_gauge(ROUND_GAUGE_ADDITIONS))
+            runs = {}
+            for size, threads in configs:
+                corpus, nbytes, _, _ = corpora[size]
                 # One thread runs pinned to one CPU, so the writer shares that core too.
                 cpus = {min(os.sched_getaffinity(0))} if threads == 1 else None
-                for _ in range(RUNS):
-                    out = tmp / "out"
-                    cmd = [BIN, "extract", corpus, "--out", out, "--quiet", "--jobs", str(threads)]
-                    took, peak, cpu = peak_rss_of(cmd, cpus)
-                    rates.append(nbytes / took / 1e6)
-                    docs.append(ndocs / took)
-                    times.append(took)
-                    cpu_times.append(cpu)
-                    rss = max(rss, peak)
-                label = "1 (one CPU)" if threads == 1 else str(threads)
-                print(f"| {nbytes / 1e6:.0f} MB, {ndocs} docs | {label} | {stats(rates)} | "
-                      f"{statistics.median(docs):.0f} | {rss:.0f} | {floor:.0f} |")
-                if threads == 1:
-                    ours = statistics.median(rates)
-                scaling.setdefault(threads, []).append(
-                    (nbytes, statistics.median(times), statistics.median(cpu_times), rss))
+                cmd = [BIN, "extract", corpus, "--out", tmp / "out", "--quiet", "--jobs", str(threads)]
+                took, peak, cpu = peak_rss_of(cmd, cpus)
+                runs[(size, threads)] = {"bytes": nbytes, "took": took, "cpu": cpu, "rss": peak}
+            rounds.append(runs)
+        gauge_after = cpu_gauge()
+        print("| corpus | threads | MB/s (min / median / max) | documents/s (median) | peak RSS MB | read floor MB/s |")
+        print("|---|---|---|---|---|---|")
+        for size, threads in configs:
+            _, nbytes, ndocs, floor = corpora[size]
+            times = [runs[(size, threads)]["took"] for runs in rounds]
+            rss = max(runs[(size, threads)]["rss"] for runs in rounds)
+            label = "1 (one CPU)" if threads == 1 else str(threads)
+            print(f"| {nbytes / 1e6:.0f} MB, {ndocs} docs | {label} | {stats([nbytes / t / 1e6 for t in times])} | "
+                  f"{ndocs / statistics.median(times):.0f} | {rss:.0f} | {floor:.0f} |")
+        _, nbytes, _, _ = corpora[SIZES[-1]]
+        ours = statistics.median(nbytes / runs[(SIZES[-1], 1)]["took"] / 1e6 for runs in rounds)
+        for corpus, *_ in corpora.values():
             shutil.rmtree(corpus)
         print(f"\nCPU gauge, {GAUGE_ADDITIONS // 1_000_000} M additions in Python on one CPU: "
-              f"{gauge_before:.2f} s before the runs, {cpu_gauge():.2f} s after.")
-        print_scaling(scaling)
+              f"{gauge_before:.2f} s before the runs, {gauge_after:.2f} s after. Before each round, "
+              f"{ROUND_GAUGE_ADDITIONS // 1_000_000} M additions: "
+              + ", ".join(f"{g:.3f}" for g in round_gauges) + " s.")
+        print_scaling(rounds)
         dp = dateparser_comparison()
         if dp is None:
             print("\ndateparser is not installed: no comparison.")
