@@ -13,6 +13,8 @@
 //! token (`covid-19`, `COM(2020)`, `12109/13`, `…/2024/December/…`) are never tried, and a
 //! date must end where a word ends (`2030-dagsordenen`, `5G` are not dates).
 
+use std::cell::Cell;
+
 use chrono::{Datelike, Months, NaiveDate};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
@@ -105,7 +107,8 @@ impl DateGrammar<'_> {
             if !number_may_open_date(input) || !self.may_start(input) || is_url(token) {
                 continue;
             }
-            match self.date_phrase().parse(input) {
+            let readings = Readings::default();
+            match self.date_phrase(&readings).parse(input) {
                 Ok((_, (surface, period))) => {
                     let start = text.offset(surface);
                     let end = start + surface.len();
@@ -124,7 +127,7 @@ impl DateGrammar<'_> {
                     if let Ok((rest, with_year)) = self.day_month_shape().parse(input) {
                         resume = text.offset(rest);
                         // Without a year only a day no year has is impossible (`31. februar`).
-                        if with_year || self.day_month().parse(input).is_err() {
+                        if with_year || self.day_month(&readings).parse(input).is_err() {
                             impossible.push(text.offset(input)..resume);
                         }
                     }
@@ -219,6 +222,40 @@ fn number_may_open_date(input: &str) -> bool {
 /// A web address: its numbers are paths and ids, never dates.
 fn is_url(token: &str) -> bool {
     token.contains("://") || token.trim_start_matches(OPENING_MARKS).starts_with("www.")
+}
+
+/// What one attempt has read where the alternatives of a date begin alike: a full range, a
+/// range of days and months and a single date all open with one day and month, the first and
+/// last with one year too. The last reading of each is kept, so the alternatives tried one
+/// after another at the attempt's start read them once. Only for one attempt's text, which
+/// does not change while it lasts.
+#[derive(Default)]
+struct Readings<'a> {
+    day_month: Cell<Option<Reading<'a, DayMonth>>>,
+    day_month_year: Cell<Option<Reading<'a, NaiveDate>>>,
+}
+
+/// What a production read at `input`: the input after it and its value, or nothing.
+#[derive(Clone, Copy)]
+struct Reading<'a, T> {
+    input: &'a str,
+    read: Option<(&'a str, T)>,
+}
+
+/// `production` at `input`, or what it read there before. Every production here fails with a
+/// plain error, which `alt` only passes over, so a remembered failure is a plain error too.
+fn remembered<'a, T: Copy>(
+    reading: &Cell<Option<Reading<'a, T>>>,
+    input: &'a str,
+    production: impl FnOnce(&'a str) -> IResult<&'a str, T>,
+) -> IResult<&'a str, T> {
+    // The same slice: the same start and the same length.
+    if let Some(before) = reading.get().filter(|r| std::ptr::eq(r.input, input)) {
+        return before.read.ok_or_else(|| reject(input));
+    }
+    let result = production(input);
+    reading.set(Some(Reading { input, read: result.as_ref().ok().copied() }));
+    result
 }
 
 /// What every production here is: a nom parser over the text with nom's plain error.
@@ -409,34 +446,37 @@ impl<'l> DateGrammar<'l> {
 
     // date_phrase = range_opener, space, date_range | date ;
     //   the surface leaves the opener out; after an opener "and" joins a range too
-    fn date_phrase<'a>(&self) -> impl Production<'a, (&'a str, Period)> {
+    fn date_phrase<'a>(&self, readings: &Readings<'a>) -> impl Production<'a, (&'a str, Period)> {
         alt((
-            preceded((self.range_opener(), space), consumed(self.date_range(Joins::RangesAndPairs))),
-            consumed(self.date()),
+            preceded(
+                (self.range_opener(), space),
+                consumed(self.date_range(Joins::RangesAndPairs, readings)),
+            ),
+            consumed(self.date(readings)),
         ))
     }
 
     // date = date_range | single_date ;
-    fn date<'a>(&self) -> impl Production<'a, Period> {
-        alt((self.date_range(Joins::Ranges), self.single_date()))
+    fn date<'a>(&self, readings: &Readings<'a>) -> impl Production<'a, Period> {
+        alt((self.date_range(Joins::Ranges, readings), self.single_date(readings)))
     }
 
     // date_range = ( full_range | day_month_range | day_range | month_range | year_range ),
     //              word_end ;
-    fn date_range<'a>(&self, joins: Joins) -> impl Production<'a, Period> {
+    fn date_range<'a>(&self, joins: Joins, readings: &Readings<'a>) -> impl Production<'a, Period> {
         alt((
-            terminated(self.full_range(joins), word_end),
-            terminated(self.day_month_range(joins), word_end),
-            terminated(self.day_range(), word_end),
+            terminated(self.full_range(joins, readings), word_end),
+            terminated(self.day_month_range(joins, readings), word_end),
+            terminated(self.day_range(readings), word_end),
             terminated(self.month_range(joins), word_end),
             terminated(self.year_range(joins), word_end),
         ))
     }
 
     // single_date = ( day_month_year | numeric_date | month_year | year_word ), word_end ;
-    fn single_date<'a>(&self) -> impl Production<'a, Period> {
+    fn single_date<'a>(&self, readings: &Readings<'a>) -> impl Production<'a, Period> {
         alt((
-            terminated(map(self.day_month_year(), Period::day), word_end),
+            terminated(map(self.day_month_year(readings), Period::day), word_end),
             terminated(map(numeric_date, Period::day), word_end),
             terminated(map_opt(self.month_year(), Period::month), word_end),
             terminated(map_opt(self.year_word(), Period::year), word_end),
@@ -445,9 +485,9 @@ impl<'l> DateGrammar<'l> {
 
     // full_range = day_month_year, connective, day_month_year ;
     //   `29 December 2023 to 3 January 2024`
-    fn full_range<'a>(&self, joins: Joins) -> impl Production<'a, Period> {
+    fn full_range<'a>(&self, joins: Joins, readings: &Readings<'a>) -> impl Production<'a, Period> {
         map_opt(
-            (self.day_month_year(), self.connective(joins), self.day_month_year()),
+            (self.day_month_year(readings), self.connective(joins), self.day_month_year(readings)),
             |(first, (), last)| Period::days(first, last),
         )
     }
@@ -455,7 +495,7 @@ impl<'l> DateGrammar<'l> {
     // day_month_range = day_month, connective, day_month, gap, year_word
     //                 | year_word, gap, day_month, connective, day_month ;
     //   `29 July to 9 August 2024`; the first day takes the year of the last
-    fn day_month_range<'a>(&self, joins: Joins) -> impl Production<'a, Period> {
+    fn day_month_range<'a>(&self, joins: Joins, readings: &Readings<'a>) -> impl Production<'a, Period> {
         move |input: &'a str| {
             let days = |first: DayMonth, last: DayMonth, year: i32| {
                 let end = last.in_year(year)?;
@@ -464,13 +504,25 @@ impl<'l> DateGrammar<'l> {
             let join = || self.connective(joins);
             if self.year_first() {
                 map_opt(
-                    (self.year_word(), self.gap(), self.day_month(), join(), self.day_month()),
+                    (
+                        self.year_word(),
+                        self.gap(),
+                        self.day_month(readings),
+                        join(),
+                        self.day_month(readings),
+                    ),
                     |(year, (), first, (), last)| days(first, last, year),
                 )
                 .parse(input)
             } else {
                 map_opt(
-                    (self.day_month(), join(), self.day_month(), self.gap(), self.year_word()),
+                    (
+                        self.day_month(readings),
+                        join(),
+                        self.day_month(readings),
+                        self.gap(),
+                        self.year_word(),
+                    ),
                     |(first, (), last, (), year)| days(first, last, year),
                 )
                 .parse(input)
@@ -483,7 +535,7 @@ impl<'l> DateGrammar<'l> {
     //           | year_word, gap, month_name, gap, first_day, connective, ordinal_day ;  (ymd)
     //   `1.-2. oktober 2020`, `25. in 26. oktober 2025`, lv `2025. gada 25.–26. oktobrī`,
     //   lt `2025 m. spalio 25–26 d.`; "and" joins here too: two days of one month are one event
-    fn day_range<'a>(&self) -> impl Production<'a, Period> {
+    fn day_range<'a>(&self, readings: &Readings<'a>) -> impl Production<'a, Period> {
         move |input: &'a str| {
             let days = |first: u32, last: DayMonth, year: i32| {
                 let end = last.in_year(year)?;
@@ -492,12 +544,12 @@ impl<'l> DateGrammar<'l> {
             let join = || self.connective(Joins::RangesAndPairs);
             match self.dates().order {
                 Order::Dmy => map_opt(
-                    (self.ordinal_day(), join(), self.day_month(), self.gap(), self.year_word()),
+                    (self.ordinal_day(), join(), self.day_month(readings), self.gap(), self.year_word()),
                     |(first, (), last, (), year)| days(first, last, year),
                 )
                 .parse(input),
                 Order::Ydm => map_opt(
-                    (self.year_word(), self.gap(), self.ordinal_day(), join(), self.day_month()),
+                    (self.year_word(), self.gap(), self.ordinal_day(), join(), self.day_month(readings)),
                     |(year, (), first, (), last)| days(first, last, year),
                 )
                 .parse(input),
@@ -572,19 +624,23 @@ impl<'l> DateGrammar<'l> {
 
     // day_month_year = day_month, gap, year_word | year_word, gap, day_month ;
     //   `25. juni 2013`, `27 December 2019`, `22 de marzo de 2021`, hu `2025. október 25.`
-    fn day_month_year<'a>(&self) -> impl Production<'a, NaiveDate> {
+    fn day_month_year<'a>(&self, readings: &Readings<'a>) -> impl Production<'a, NaiveDate> {
         move |input: &'a str| {
-            if self.year_first() {
-                map_opt((self.year_word(), self.gap(), self.day_month()), |(year, (), day_month)| {
-                    day_month.in_year(year)
-                })
-                .parse(input)
-            } else {
-                map_opt((self.day_month(), self.gap(), self.year_word()), |(day_month, (), year)| {
-                    day_month.in_year(year)
-                })
-                .parse(input)
-            }
+            remembered(&readings.day_month_year, input, |input| {
+                if self.year_first() {
+                    map_opt(
+                        (self.year_word(), self.gap(), self.day_month(readings)),
+                        |(year, (), day_month)| day_month.in_year(year),
+                    )
+                    .parse(input)
+                } else {
+                    map_opt(
+                        (self.day_month(readings), self.gap(), self.year_word()),
+                        |(day_month, (), year)| day_month.in_year(year),
+                    )
+                    .parse(input)
+                }
+            })
         }
     }
 
@@ -608,19 +664,21 @@ impl<'l> DateGrammar<'l> {
 
     // day_month = ordinal_day, gap, month_name | month_name, gap, ordinal_day ;
     //   the month first only in ymd order (hu `október 25.`); the day must exist in that month
-    fn day_month<'a>(&self) -> impl Production<'a, DayMonth> {
+    fn day_month<'a>(&self, readings: &Readings<'a>) -> impl Production<'a, DayMonth> {
         move |input: &'a str| {
-            if self.dates().order == Order::Ymd {
-                map_opt((self.month_name(), self.gap(), self.ordinal_day()), |(month, (), day)| {
-                    DayMonth::new(day, month)
-                })
-                .parse(input)
-            } else {
-                map_opt((self.ordinal_day(), self.gap(), self.month_name()), |(day, (), month)| {
-                    DayMonth::new(day, month)
-                })
-                .parse(input)
-            }
+            remembered(&readings.day_month, input, |input| {
+                if self.dates().order == Order::Ymd {
+                    map_opt((self.month_name(), self.gap(), self.ordinal_day()), |(month, (), day)| {
+                        DayMonth::new(day, month)
+                    })
+                    .parse(input)
+                } else {
+                    map_opt((self.ordinal_day(), self.gap(), self.month_name()), |(day, (), month)| {
+                        DayMonth::new(day, month)
+                    })
+                    .parse(input)
+                }
+            })
         }
     }
 
@@ -993,6 +1051,25 @@ mod tests {
     }
 
     #[test]
+    fn readings_are_kept_per_slice() {
+        let da = DateGrammar::new(lex("da"));
+        let readings = Readings::default();
+        // seeds/002: the day and month a full range and a single date both open with.
+        let text = "25. juni 2013 og 31. juni";
+        let june_25 = Some(DayMonth { day: 25, month: 6 });
+        let day_month = |input| da.day_month(&readings).parse(input).ok().map(|(_, dm)| dm);
+        assert_eq!(day_month(text), june_25);
+        assert_eq!(day_month(text), june_25);
+        // Another start, or the same start with another end, is read anew.
+        assert_eq!(day_month(&text[17..]), None);
+        assert_eq!(day_month(&text[..6]), None);
+        assert_eq!(day_month(text), june_25);
+        let year = da.day_month_year(&readings).parse(text);
+        assert_eq!(year, Ok((" og 31. juni", ymd(2013, 6, 25))));
+        assert_eq!(da.day_month_year(&readings).parse(&text[..9]).ok(), None);
+    }
+
+    #[test]
     fn day_month_shape_ignores_the_calendar() {
         let da = DateGrammar::new(lex("da"));
         assert_eq!(whole(da.day_month_shape(), "31. februar"), Some(false));
@@ -1005,10 +1082,13 @@ mod tests {
     #[test]
     fn day_month_exists_in_some_year() {
         let da = DateGrammar::new(lex("da"));
-        assert_eq!(whole(da.day_month(), "29. februar"), Some(DayMonth { day: 29, month: 2 }));
-        assert_eq!(whole(da.day_month(), "31. februar"), None);
-        assert_eq!(whole(da.day_month(), "31. juni"), None);
-        assert_eq!(whole(da.day_month(), "2. På"), None);
+        assert_eq!(
+            whole(da.day_month(&Readings::default()), "29. februar"),
+            Some(DayMonth { day: 29, month: 2 })
+        );
+        assert_eq!(whole(da.day_month(&Readings::default()), "31. februar"), None);
+        assert_eq!(whole(da.day_month(&Readings::default()), "31. juni"), None);
+        assert_eq!(whole(da.day_month(&Readings::default()), "2. På"), None);
     }
 
     #[test]
@@ -1017,17 +1097,29 @@ mod tests {
         let sl = DateGrammar::new(lex("sl"));
         let en = DateGrammar::new(lex("en"));
         // seeds/002
-        assert_eq!(whole(da.day_month_year(), "25. juni 2013"), Some(ymd(2013, 6, 25)));
+        assert_eq!(whole(da.day_month_year(&Readings::default()), "25. juni 2013"), Some(ymd(2013, 6, 25)));
         // seeds/003
-        assert_eq!(whole(en.day_month_year(), "27 December 2019"), Some(ymd(2019, 12, 27)));
+        assert_eq!(
+            whole(en.day_month_year(&Readings::default()), "27 December 2019"),
+            Some(ymd(2019, 12, 27))
+        );
         // seeds/001
-        assert_eq!(whole(sl.day_month_year(), "25. oktober 2025"), Some(ymd(2025, 10, 25)));
-        assert_eq!(whole(sl.day_month_year(), "25. oktobra 2025"), Some(ymd(2025, 10, 25)));
-        assert_eq!(whole(en.day_month_year(), "29 February 2020"), Some(ymd(2020, 2, 29)));
-        assert_eq!(whole(da.day_month_year(), "31. februar 2021"), None);
-        assert_eq!(whole(en.day_month_year(), "30 February 2020"), None);
-        assert_eq!(whole(en.day_month_year(), "29 February 2021"), None);
-        assert_eq!(whole(en.day_month_year(), "24 December"), None);
+        assert_eq!(
+            whole(sl.day_month_year(&Readings::default()), "25. oktober 2025"),
+            Some(ymd(2025, 10, 25))
+        );
+        assert_eq!(
+            whole(sl.day_month_year(&Readings::default()), "25. oktobra 2025"),
+            Some(ymd(2025, 10, 25))
+        );
+        assert_eq!(
+            whole(en.day_month_year(&Readings::default()), "29 February 2020"),
+            Some(ymd(2020, 2, 29))
+        );
+        assert_eq!(whole(da.day_month_year(&Readings::default()), "31. februar 2021"), None);
+        assert_eq!(whole(en.day_month_year(&Readings::default()), "30 February 2020"), None);
+        assert_eq!(whole(en.day_month_year(&Readings::default()), "29 February 2021"), None);
+        assert_eq!(whole(en.day_month_year(&Readings::default()), "24 December"), None);
     }
 
     #[test]
@@ -1066,16 +1158,16 @@ mod tests {
         let en = DateGrammar::new(lex("en"));
         // seeds/002, seeds/000
         let oct_2020 = days(ymd(2020, 10, 1), ymd(2020, 10, 2));
-        assert_eq!(whole(da.day_range(), "1.-2. oktober 2020"), Some(oct_2020));
+        assert_eq!(whole(da.day_range(&Readings::default()), "1.-2. oktober 2020"), Some(oct_2020));
         let oct_2025 = days(ymd(2025, 10, 25), ymd(2025, 10, 26));
-        assert_eq!(whole(da.day_range(), "25.-26. oktober 2025"), Some(oct_2025));
+        assert_eq!(whole(da.day_range(&Readings::default()), "25.-26. oktober 2025"), Some(oct_2025));
         // seeds/001
-        assert_eq!(whole(sl.day_range(), "25. in 26. oktober 2025"), Some(oct_2025));
+        assert_eq!(whole(sl.day_range(&Readings::default()), "25. in 26. oktober 2025"), Some(oct_2025));
         // seeds/003
-        assert_eq!(whole(en.day_range(), "25-26 October 2025"), Some(oct_2025));
-        assert_eq!(whole(da.day_range(), "26.-25. oktober 2025"), None);
-        assert_eq!(whole(da.day_range(), "30.-31. november 2020"), None);
-        assert_eq!(whole(da.day_range(), "1-2. oktober 2020"), None);
+        assert_eq!(whole(en.day_range(&Readings::default()), "25-26 October 2025"), Some(oct_2025));
+        assert_eq!(whole(da.day_range(&Readings::default()), "26.-25. oktober 2025"), None);
+        assert_eq!(whole(da.day_range(&Readings::default()), "30.-31. november 2020"), None);
+        assert_eq!(whole(da.day_range(&Readings::default()), "1-2. oktober 2020"), None);
     }
 
     #[test]
@@ -1083,21 +1175,28 @@ mod tests {
         let days = |a, b| Period::days(a, b).unwrap();
         let en = DateGrammar::new(lex("en"));
         let sl = DateGrammar::new(lex("sl"));
-        let ranges = en.day_month_range(Joins::Ranges);
+        let readings = Readings::default();
+        let ranges = en.day_month_range(Joins::Ranges, &readings);
         // seeds/003
         let winter = days(ymd(2024, 1, 29), ymd(2024, 2, 9));
         assert_eq!(whole(ranges, "29 January until 9 February 2024"), Some(winter));
         let summer = days(ymd(2024, 7, 29), ymd(2024, 8, 9));
-        assert_eq!(whole(en.day_month_range(Joins::Ranges), "29 July to 9 August 2024"), Some(summer));
+        assert_eq!(
+            whole(en.day_month_range(Joins::Ranges, &Readings::default()), "29 July to 9 August 2024"),
+            Some(summer)
+        );
         let new_year = days(ymd(2023, 12, 29), ymd(2024, 1, 3));
         let text = "29 December to 3 January 2024";
-        assert_eq!(whole(en.day_month_range(Joins::Ranges), text), Some(new_year));
+        assert_eq!(whole(en.day_month_range(Joins::Ranges, &Readings::default()), text), Some(new_year));
         let text = "29. januarja do 9. februarja 2024";
-        assert_eq!(whole(sl.day_month_range(Joins::Ranges), text), Some(winter));
+        assert_eq!(whole(sl.day_month_range(Joins::Ranges, &Readings::default()), text), Some(winter));
         // two days, not a range, unless a range opener came first
         let text = "29 January and 9 February 2024";
-        assert_eq!(whole(en.day_month_range(Joins::Ranges), text), None);
-        assert_eq!(whole(en.day_month_range(Joins::RangesAndPairs), text), Some(winter));
+        assert_eq!(whole(en.day_month_range(Joins::Ranges, &Readings::default()), text), None);
+        assert_eq!(
+            whole(en.day_month_range(Joins::RangesAndPairs, &Readings::default()), text),
+            Some(winter)
+        );
     }
 
     #[test]
@@ -1105,9 +1204,9 @@ mod tests {
         let en = DateGrammar::new(lex("en"));
         let expected = Period::days(ymd(2023, 12, 29), ymd(2024, 1, 3));
         let text = "29 December 2023 to 3 January 2024";
-        assert_eq!(whole(en.full_range(Joins::Ranges), text), expected);
+        assert_eq!(whole(en.full_range(Joins::Ranges, &Readings::default()), text), expected);
         let text = "3 January 2024 to 29 December 2023";
-        assert_eq!(whole(en.full_range(Joins::Ranges), text), None);
+        assert_eq!(whole(en.full_range(Joins::Ranges, &Readings::default()), text), None);
     }
 
     #[test]
@@ -1131,12 +1230,14 @@ mod tests {
     #[test]
     fn date_phrase_leaves_the_opener_out_of_the_surface() {
         let en = DateGrammar::new(lex("en"));
-        let (rest, (surface, _)) = en.date_phrase().parse("from 29 July to 9 August 2024. A").unwrap();
+        let (rest, (surface, _)) =
+            en.date_phrase(&Readings::default()).parse("from 29 July to 9 August 2024. A").unwrap();
         assert_eq!((surface, rest), ("29 July to 9 August 2024", ". A"));
-        let (_, (surface, period)) = en.date_phrase().parse("between 2019 and 2024").unwrap();
+        let (_, (surface, period)) =
+            en.date_phrase(&Readings::default()).parse("between 2019 and 2024").unwrap();
         assert_eq!(surface, "2019 and 2024");
         assert_eq!(period, Period::years(2019, 2024).unwrap());
-        assert!(en.date_phrase().parse("from the Ad Hoc Committee").is_err());
+        assert!(en.date_phrase(&Readings::default()).parse("from the Ad Hoc Committee").is_err());
     }
 
     // ---- find_dates on phrases ----
@@ -1292,19 +1393,19 @@ mod tests {
         let (hu, lt, lv) =
             (DateGrammar::new(lex("hu")), DateGrammar::new(lex("lt")), DateGrammar::new(lex("lv")));
         let day = ymd(2025, 10, 25);
-        assert_eq!(whole(hu.day_month_year(), "2025. október 25."), Some(day));
-        assert_eq!(whole(hu.day_month_year(), "2025. október 25-én"), Some(day));
-        assert_eq!(whole(lt.day_month_year(), "2025 m. spalio 25 d."), Some(day));
-        assert_eq!(whole(lv.day_month_year(), "2025. gada 25. oktobrī"), Some(day));
+        assert_eq!(whole(hu.day_month_year(&Readings::default()), "2025. október 25."), Some(day));
+        assert_eq!(whole(hu.day_month_year(&Readings::default()), "2025. október 25-én"), Some(day));
+        assert_eq!(whole(lt.day_month_year(&Readings::default()), "2025 m. spalio 25 d."), Some(day));
+        assert_eq!(whole(lv.day_month_year(&Readings::default()), "2025. gada 25. oktobrī"), Some(day));
         let days = Period::days(ymd(2025, 10, 25), ymd(2025, 10, 26));
-        assert_eq!(whole(hu.day_range(), "2025. október 25–26."), days);
-        assert_eq!(whole(lt.day_range(), "2025 m. spalio 25–26 d."), days);
-        assert_eq!(whole(lv.day_range(), "2025. gada 25. un 26. oktobrī"), days);
+        assert_eq!(whole(hu.day_range(&Readings::default()), "2025. október 25–26."), days);
+        assert_eq!(whole(lt.day_range(&Readings::default()), "2025 m. spalio 25–26 d."), days);
+        assert_eq!(whole(lv.day_range(&Readings::default()), "2025. gada 25. un 26. oktobrī"), days);
         assert_eq!(whole(lv.month_year(), "2020. gada oktobrī"), Some(ymd(2020, 10, 1)));
         assert_eq!(whole(lt.month_year(), "2020 m. spalį"), Some(ymd(2020, 10, 1)));
         // the day does not exist, or the order is the other one
-        assert_eq!(whole(hu.day_month_year(), "2025. február 30."), None);
-        assert_eq!(whole(hu.day_month_year(), "25. október 2025"), None);
+        assert_eq!(whole(hu.day_month_year(&Readings::default()), "2025. február 30."), None);
+        assert_eq!(whole(hu.day_month_year(&Readings::default()), "25. október 2025"), None);
     }
 
     #[test]
@@ -1515,7 +1616,7 @@ mod tests {
         let da = DateGrammar::new(lex("da"));
         for input in ["123. maj 2020", "1899", "2100-2101", "12109/13", "00031. december 2020"] {
             assert!(!number_may_open_date(input), "{input:?}");
-            assert!(da.date_phrase().parse(input).is_err(), "{input:?}");
+            assert!(da.date_phrase(&Readings::default()).parse(input).is_err(), "{input:?}");
             assert!(da.day_month_shape().parse(input).is_err(), "{input:?}");
         }
     }
@@ -1535,7 +1636,10 @@ mod tests {
             ("hu", "2020. október 1-jén"),
         ] {
             assert!(starts(code, input), "{code}: {input:?}");
-            assert!(DateGrammar::new(lex(code)).date_phrase().parse(input).is_ok(), "{code}: {input:?}");
+            assert!(
+                DateGrammar::new(lex(code)).date_phrase(&Readings::default()).parse(input).is_ok(),
+                "{code}: {input:?}"
+            );
         }
         for (code, input) in [
             ("da", "5G-nets sikkerhed"),
@@ -1559,7 +1663,11 @@ mod tests {
                 {
                     let input = format!("{head}{tail} 2020");
                     if !grammar.may_start(&input) {
-                        assert!(grammar.date_phrase().parse(&input).is_err(), "{}: {input:?}", lex.code);
+                        assert!(
+                            grammar.date_phrase(&Readings::default()).parse(&input).is_err(),
+                            "{}: {input:?}",
+                            lex.code
+                        );
                         assert!(grammar.day_month_shape().parse(&input).is_err(), "{}: {input:?}", lex.code);
                     }
                 }
