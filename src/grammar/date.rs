@@ -18,7 +18,6 @@ use std::cell::Cell;
 use chrono::{Datelike, Months, NaiveDate};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
-use nom::character::complete::digit1;
 use nom::combinator::{consumed, map, map_opt, opt, verify};
 use nom::error::{Error, ErrorKind};
 use nom::sequence::{preceded, terminated};
@@ -687,7 +686,7 @@ impl<'l> DateGrammar<'l> {
     fn day_month_shape<'a>(&self) -> impl Production<'a, bool> {
         map(
             (
-                verify(digit1, |digits: &str| digits.len() <= 2),
+                verify(digits, |digits: &str| digits.len() <= 2),
                 tag(self.dates().day_suffix.as_str()),
                 space,
                 self.month_name(),
@@ -848,23 +847,38 @@ fn numeric_date(input: &str) -> IResult<&str, NaiveDate> {
 
 // day = digit, [ digit ] ;   1 to 31
 fn day(input: &str) -> IResult<&str, u32> {
-    map_opt(digit1, |digits| number(digits, 2, 1..=31)).parse(input)
+    map_opt(digits, |digits| number(digits, 2, 1..=31)).parse(input)
 }
 
 // month_number = digit, [ digit ] ;   1 to 12
 fn month_number(input: &str) -> IResult<&str, u32> {
-    map_opt(digit1, |digits| number(digits, 2, 1..=12)).parse(input)
+    map_opt(digits, |digits| number(digits, 2, 1..=12)).parse(input)
 }
 
 // year = digit, digit, digit, digit ;   1900 to 2099
 fn year(input: &str) -> IResult<&str, i32> {
-    map_opt(digit1, |digits| number(digits, 4, 1900..=2099).and_then(|year| i32::try_from(year).ok()))
+    map_opt(digits, |digits| number(digits, 4, 1900..=2099).and_then(|year| i32::try_from(year).ok()))
         .parse(input)
+}
+
+// digits = digit, { digit } ;
+//   nom's `digit1` read a byte at a time: a date attempt reads its numbers several times over
+fn digits(input: &str) -> IResult<&str, &str> {
+    let len = input.bytes().take_while(u8::is_ascii_digit).count();
+    match input.split_at_checked(len) {
+        Some((digits, rest)) if len > 0 => Ok((rest, digits)),
+        _ => Err(nom::Err::Error(Error::new(input, ErrorKind::Digit))),
+    }
 }
 
 /// A whole run of digits, at most `max_len` of them, as a number within `range`.
 fn number(digits: &str, max_len: usize, range: std::ops::RangeInclusive<u32>) -> Option<u32> {
-    let value = (digits.len() <= max_len).then(|| digits.parse().ok()).flatten()?;
+    if digits.len() > max_len {
+        return None;
+    }
+    let value = digits.bytes().try_fold(0u32, |value, b| {
+        b.is_ascii_digit().then(|| value.checked_mul(10)?.checked_add(u32::from(b - b'0'))).flatten()
+    })?;
     range.contains(&value).then_some(value)
 }
 
@@ -1048,6 +1062,23 @@ mod tests {
         assert_eq!(whole(sl.connective(Joins::RangesAndPairs), " in "), Some(()));
         assert_eq!(whole(sl.connective(Joins::RangesAndPairs), "in"), None);
         assert_eq!(whole(en.connective(Joins::Ranges), " "), None);
+    }
+
+    #[test]
+    fn digits_are_ascii_digits_read_whole() {
+        // seeds/002 and seeds/004.
+        assert_eq!(digits("2019-2024"), Ok(("-2024", "2019")));
+        assert_eq!(digits("25. juni 2013"), Ok((". juni 2013", "25")));
+        // Other digits (Arabic-Indic `٢`), a sign and no digit are not read.
+        assert!(digits("٢٠٢٠").is_err());
+        assert!(digits("+5").is_err());
+        assert!(digits("juni").is_err());
+        assert!(digits("").is_err());
+        assert_eq!(number("05", 2, 1..=31), Some(5));
+        assert_eq!(number("100", 2, 1..=31), None);
+        assert_eq!(number("2099", 4, 1900..=2099), Some(2099));
+        assert_eq!(number("2100", 4, 1900..=2099), None);
+        assert_eq!(number("00", 2, 1..=31), None);
     }
 
     #[test]
