@@ -137,6 +137,18 @@ def print_scaling(rounds):
         print("\n".join(lines))
 
 
+def print_rounds(rounds, gauges, configs, corpora):
+    """Each round's seconds per run beside the gauge taken before it, so a slow round shows."""
+    print("\n## Rounds\n")
+    heads = [f"{corpora[size][1] / 1e6:.0f} MB, {threads} thread{'s' if threads > 1 else ''}"
+             for size, threads in configs]
+    print(f"| round | gauge, {ROUND_GAUGE_ADDITIONS // 1_000_000} M additions | " + " | ".join(heads) + " |")
+    print("|---" * (len(heads) + 2) + "|")
+    for k, (runs, gauge) in enumerate(zip(rounds, gauges), 1):
+        cells = [f"{runs[config]['took']:.2f} s" for config in configs]
+        print(f"| {k} | {gauge:.3f} s | " + " | ".join(cells) + " |")
+
+
 def ratios(values):
     return f"{min(values):.2f} / {statistics.median(values):.2f} / {max(values):.2f}"
 
@@ -185,9 +197,8 @@ def main():
         for corpus, *_ in corpora.values():
             shutil.rmtree(corpus)
         print(f"\nCPU gauge, {GAUGE_ADDITIONS // 1_000_000} M additions in Python on one CPU: "
-              f"{gauge_before:.2f} s before the runs, {gauge_after:.2f} s after. Before each round, "
-              f"{ROUND_GAUGE_ADDITIONS // 1_000_000} M additions: "
-              + ", ".join(f"{g:.3f}" for g in round_gauges) + " s.")
+              f"{gauge_before:.2f} s before the runs, {gauge_after:.2f} s after.")
+        print_rounds(rounds, round_gauges, configs, corpora)
         print_scaling(rounds)
         dp = dateparser_comparison()
         if dp is None:
