@@ -212,7 +212,7 @@ const GLUE: &[char] = &['-', '‐', '‑', '/', '\\', '_', '@', '%', '+', '=', '
 /// with a word or with `day` or `year`, which read one or two digits (`day_month_shape` any
 /// two) or a [`year`]. Most other numbers (`12109/13`, `2.500`) end here.
 fn number_may_open_date(input: &str) -> bool {
-    match input.bytes().take_while(u8::is_ascii_digit).count() {
+    match leading_digits(input) {
         0..=2 => true,
         _ => year(input).is_ok(),
     }
@@ -418,7 +418,7 @@ impl<'l> DateGrammar<'l> {
     /// Whether the letters glued to the day number `input` starts with, if any, begin a day
     /// suffix (fr `1er`, el `25ΗΣ`): no other rule reads a letter right after a day.
     fn glue_is_a_day_suffix(&self, input: &str) -> bool {
-        let digits = input.bytes().take_while(u8::is_ascii_digit).count();
+        let digits = leading_digits(input);
         let after = input.get(digits..).unwrap_or_default();
         if digits > 2 || !after.starts_with(char::is_alphabetic) {
             return true;
@@ -864,11 +864,16 @@ fn year(input: &str) -> IResult<&str, i32> {
 // digits = digit, { digit } ;
 //   nom's `digit1` read a byte at a time: a date attempt reads its numbers several times over
 fn digits(input: &str) -> IResult<&str, &str> {
-    let len = input.bytes().take_while(u8::is_ascii_digit).count();
+    let len = leading_digits(input);
     match input.split_at_checked(len) {
         Some((digits, rest)) if len > 0 => Ok((rest, digits)),
         _ => Err(nom::Err::Error(Error::new(input, ErrorKind::Digit))),
     }
+}
+
+/// How many ASCII digits `input` starts with.
+fn leading_digits(input: &str) -> usize {
+    input.bytes().take_while(u8::is_ascii_digit).count()
 }
 
 /// A whole run of digits, at most `max_len` of them, as a number within `range`.
@@ -876,9 +881,8 @@ fn number(digits: &str, max_len: usize, range: std::ops::RangeInclusive<u32>) ->
     if digits.len() > max_len {
         return None;
     }
-    let value = digits.bytes().try_fold(0u32, |value, b| {
-        b.is_ascii_digit().then(|| value.checked_mul(10)?.checked_add(u32::from(b - b'0'))).flatten()
-    })?;
+    let value =
+        digits.chars().try_fold(0u32, |value, c| value.checked_mul(10)?.checked_add(c.to_digit(10)?))?;
     range.contains(&value).then_some(value)
 }
 
