@@ -116,19 +116,18 @@ def our_dates(tmp):
     return found
 
 
-def print_scaling(rounds):
+def print_scaling(rounds, thread_counts, corpora):
     """Time, CPU time and memory of each corpus against the next smaller one, per thread count,
     as min / median / max of the ratios within each round. CPU time shows the work apart from
     waiting on the disk, which wall time includes once the corpus and its output no longer fit
     in the page cache."""
     lines = []
-    threads_seen = sorted({threads for runs in rounds for (_, threads) in runs})
-    for threads in threads_seen:
+    for threads in thread_counts:
         for small, large in zip(SIZES, SIZES[1:]):
             pairs = [(runs[(small, threads)], runs[(large, threads)]) for runs in rounds]
             ratio = lambda k: [b[k] / a[k] for a, b in pairs]
-            b0, b1 = pairs[0][0]["bytes"], pairs[0][1]["bytes"]
-            lines.append(f"- {threads} thread{'s' if threads > 1 else ''}, {b0 / 1e6:.0f} → {b1 / 1e6:.0f} MB: "
+            b0, b1 = corpora[small][1], corpora[large][1]
+            lines.append(f"- {threads_label(threads)}, {b0 / 1e6:.0f} → {b1 / 1e6:.0f} MB: "
                          f"{b1 / b0:.1f}× the bytes took {ratios(ratio('took'))}× the time "
                          f"({ratios(ratio('cpu'))}× the CPU time) and {ratios(ratio('rss'))}× the peak memory")
     if lines:
@@ -140,13 +139,16 @@ def print_scaling(rounds):
 def print_rounds(rounds, gauges, configs, corpora):
     """Each round's seconds per run beside the gauge taken before it, so a slow round shows."""
     print("\n## Rounds\n")
-    heads = [f"{corpora[size][1] / 1e6:.0f} MB, {threads} thread{'s' if threads > 1 else ''}"
-             for size, threads in configs]
+    heads = [f"{corpora[size][1] / 1e6:.0f} MB, {threads_label(threads)}" for size, threads in configs]
     print(f"| round | gauge, {ROUND_GAUGE_ADDITIONS // 1_000_000} M additions | " + " | ".join(heads) + " |")
     print("|---" * (len(heads) + 2) + "|")
     for k, (runs, gauge) in enumerate(zip(rounds, gauges), 1):
         cells = [f"{runs[config]['took']:.2f} s" for config in configs]
         print(f"| {k} | {gauge:.3f} s | " + " | ".join(cells) + " |")
+
+
+def threads_label(threads):
+    return f"{threads} thread{'s' if threads > 1 else ''}"
 
 
 def ratios(values):
@@ -169,18 +171,19 @@ def main():
             nbytes = generate(corpus, size)
             ndocs = sum(1 for _ in corpus.rglob("*.txt"))
             corpora[size] = (corpus, nbytes, ndocs, nbytes / read_floor(corpus) / 1e6)
-        configs = [(size, threads) for size in SIZES for threads in sorted({1, cores})]
+        thread_counts = sorted({1, cores})
+        configs = [(size, threads) for size in SIZES for threads in thread_counts]
         rounds, round_gauges = [], []
         for _ in range(RUNS):
             round_gauges.append(cpu_gauge(ROUND_GAUGE_ADDITIONS))
             runs = {}
             for size, threads in configs:
-                corpus, nbytes, _, _ = corpora[size]
+                corpus = corpora[size][0]
                 # One thread runs pinned to one CPU, so the writer shares that core too.
                 cpus = {min(os.sched_getaffinity(0))} if threads == 1 else None
                 cmd = [BIN, "extract", corpus, "--out", tmp / "out", "--quiet", "--jobs", str(threads)]
                 took, peak, cpu = peak_rss_of(cmd, cpus)
-                runs[(size, threads)] = {"bytes": nbytes, "took": took, "cpu": cpu, "rss": peak}
+                runs[(size, threads)] = {"took": took, "cpu": cpu, "rss": peak}
             rounds.append(runs)
         gauge_after = cpu_gauge()
         print("| corpus | threads | MB/s (min / median / max) | documents/s (median) | peak RSS MB | read floor MB/s |")
@@ -199,7 +202,7 @@ def main():
         print(f"\nCPU gauge, {GAUGE_ADDITIONS // 1_000_000} M additions in Python on one CPU: "
               f"{gauge_before:.2f} s before the runs, {gauge_after:.2f} s after.")
         print_rounds(rounds, round_gauges, configs, corpora)
-        print_scaling(rounds)
+        print_scaling(rounds, thread_counts, corpora)
         dp = dateparser_comparison()
         if dp is None:
             print("\ndateparser is not installed: no comparison.")
