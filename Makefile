@@ -79,7 +79,7 @@ $(VENV)/.installed: tests/python/requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r tests/python/requirements.txt
 	touch $@
 
-# Throughput, memory and the dateparser comparison; figures go in the README.
+# Throughput, memory and the dateparser comparison; figures go in the README and bench/RESULTS.md.
 bench: build $(VENV)/.bench
 	$(PY) bench/run.py
 
