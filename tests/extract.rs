@@ -96,6 +96,34 @@ fn parquet_and_csv_agree_row_for_row() {
     }
 }
 
+#[test]
+fn integer_columns_are_delta_encoded_and_text_keeps_its_dictionaries() {
+    use parquet::basic::{Encoding, Type};
+    let wd = Workdir::new();
+    assert!(extract_seeds(&wd, "ds", &["--quiet"]).status.success());
+    for table in TABLES {
+        let file = File::open(wd.path().join(format!("ds/{table}.parquet"))).unwrap();
+        let builder = ParquetRecordBatchReaderBuilder::try_new(file).unwrap();
+        for row_group in builder.metadata().row_groups() {
+            for chunk in row_group.columns() {
+                let name = chunk.column_path().string();
+                let encodings: Vec<Encoding> = chunk.encodings().collect();
+                match chunk.column_type() {
+                    Type::INT64 => {
+                        assert!(encodings.contains(&Encoding::DELTA_BINARY_PACKED), "{table}.{name}");
+                        assert!(chunk.dictionary_page_offset().is_none(), "{table}.{name}");
+                    }
+                    Type::BYTE_ARRAY => {
+                        assert!(chunk.dictionary_page_offset().is_some(), "{table}.{name}");
+                        assert!(!encodings.contains(&Encoding::DELTA_BINARY_PACKED), "{table}.{name}");
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+}
+
 /// A cell as CSV writes it: strings verbatim, integers in decimal, dates ISO 8601.
 fn arrow_cast_display(col: &dyn Array, i: usize) -> String {
     use arrow_array::cast::AsArray;

@@ -1,7 +1,7 @@
 //! The Parquet sink: one typed Arrow builder per column, a record batch handed to the writer
 //! every `BATCH_ROWS` rows, a row group closed every `ROW_GROUP_BYTES`, `ROW_GROUP_ROWS` or
-//! `ROW_GROUP_MEMORY` (so its buffers do not grow with the corpus), Snappy compression, and the
-//! schema version in the file's key-value metadata.
+//! `ROW_GROUP_MEMORY` (so its buffers do not grow with the corpus), integer columns
+//! delta-encoded, Snappy compression, and the schema version in the file's key-value metadata.
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -11,9 +11,10 @@ use arrow_array::builder::{Date32Builder, Int64Builder, StringBuilder};
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, SchemaRef};
 use parquet::arrow::ArrowWriter;
-use parquet::basic::Compression;
+use parquet::basic::{Compression, Encoding};
 use parquet::file::metadata::KeyValue;
-use parquet::file::properties::WriterProperties;
+use parquet::file::properties::{WriterProperties, WriterPropertiesBuilder};
+use parquet::schema::types::ColumnPath;
 
 use super::TableSink;
 use crate::error::Error;
@@ -62,7 +63,11 @@ impl ParquetSink {
     /// Creates the file.
     pub fn create(path: &Path, schema: SchemaRef) -> Result<ParquetSink, Error> {
         let file = File::create(path).map_err(|e| Error::io(path, &e))?;
-        let props = WriterProperties::builder()
+        let mut props = WriterProperties::builder();
+        for field in schema.fields().iter().filter(|f| f.data_type() == &DataType::Int64) {
+            props = delta_encoded(props, ColumnPath::from(field.name().as_str()));
+        }
+        let props = props
             .set_compression(Compression::SNAPPY)
             .set_max_row_group_bytes(Some(ROW_GROUP_BYTES))
             .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
@@ -96,6 +101,19 @@ impl ParquetSink {
         self.rows = 0;
         Ok(())
     }
+}
+
+/// An integer column written as differences (`DELTA_BINARY_PACKED`), not through a dictionary.
+/// Line numbers and byte offsets rise within a document and are seldom repeated across a real
+/// corpus, so a dictionary holds nearly every value, and its indices wait as 8-byte integers
+/// until their page is written. On the 40 MB bench corpus with each copy's offsets shifted (a
+/// few blank lines added at its top) the Parquet files fell from 2.13 to 0.98 MB and peak RSS
+/// on one core from 32.7 to 26.6 MB; on the plain bench corpus, whose copies repeat every
+/// offset, the files grew from 486 to 533 KB.
+fn delta_encoded(props: WriterPropertiesBuilder, column: ColumnPath) -> WriterPropertiesBuilder {
+    props
+        .set_column_dictionary_enabled(column.clone(), false)
+        .set_column_encoding(column, Encoding::DELTA_BINARY_PACKED)
 }
 
 fn new_columns(schema: &SchemaRef) -> Vec<Column> {
