@@ -1,5 +1,5 @@
 //! `extract` end to end: the seeds, determinism, bad inputs named and counted, Parquet and CSV
-//! agreeing, byte spans slicing the source back.
+//! agreeing, Parquet's column encodings, byte spans slicing the source back.
 
 use std::fs::File;
 
