@@ -79,8 +79,9 @@ def cpu_gauge(additions=GAUGE_ADDITIONS):
         os.sched_setaffinity(0, cpus)
 
 
-def stats(values):
-    return f"{min(values):.1f} / {statistics.median(values):.1f} / {max(values):.1f}"
+def spread(values, places=1):
+    """min / median / max, with `places` decimals."""
+    return " / ".join(f"{v:.{places}f}" for v in (min(values), statistics.median(values), max(values)))
 
 
 def dateparser_comparison(seconds_budget=20.0):
@@ -128,8 +129,8 @@ def print_scaling(rounds, thread_counts, corpora):
             ratio = lambda k: [b[k] / a[k] for a, b in pairs]
             b0, b1 = corpora[small][1], corpora[large][1]
             lines.append(f"- {threads_label(threads)}, {b0 / 1e6:.0f} → {b1 / 1e6:.0f} MB: "
-                         f"{b1 / b0:.1f}× the bytes took {ratios(ratio('took'))}× the time "
-                         f"({ratios(ratio('cpu'))}× the CPU time) and {ratios(ratio('rss'))}× the peak memory")
+                         f"{b1 / b0:.1f}× the bytes took {spread(ratio('took'), 2)}× the time "
+                         f"({spread(ratio('cpu'), 2)}× the CPU time) and {spread(ratio('rss'), 2)}× the peak memory")
     if lines:
         print("\n## Scaling with corpus size\n")
         print("Ratios within each round, min / median / max over the rounds.\n")
@@ -149,10 +150,6 @@ def print_rounds(rounds, gauges, configs, corpora):
 
 def threads_label(threads):
     return f"{threads} thread{'s' if threads > 1 else ''}"
-
-
-def ratios(values):
-    return f"{min(values):.2f} / {statistics.median(values):.2f} / {max(values):.2f}"
 
 
 def main():
@@ -193,7 +190,7 @@ def main():
             times = [runs[(size, threads)]["took"] for runs in rounds]
             rss = max(runs[(size, threads)]["rss"] for runs in rounds)
             label = "1 (one CPU)" if threads == 1 else str(threads)
-            print(f"| {nbytes / 1e6:.0f} MB, {ndocs} docs | {label} | {stats([nbytes / t / 1e6 for t in times])} | "
+            print(f"| {nbytes / 1e6:.0f} MB, {ndocs} docs | {label} | {spread([nbytes / t / 1e6 for t in times])} | "
                   f"{ndocs / statistics.median(times):.0f} | {rss:.0f} | {floor:.0f} |")
         _, nbytes, _, _ = corpora[SIZES[-1]]
         ours = statistics.median(nbytes / runs[(SIZES[-1], 1)]["took"] / 1e6 for runs in rounds)
