@@ -1,7 +1,7 @@
 //! `councildata extract INPUT... --out DIR`: reads documents (files, directories, stdin),
-//! extracts them in parallel chunks and streams the records into the dataset, written
-//! atomically: into a temporary directory beside DIR, swapped into place only when complete,
-//! under a lock. With `--shard K/N` it writes one shard's part files instead.
+//! extracts them on worker threads and streams the records, in input order, into the dataset,
+//! written atomically: into a temporary directory beside DIR, swapped into place only when
+//! complete, under a lock. With `--shard K/N` it writes one shard's part files instead.
 
 use std::collections::HashSet;
 use std::ffi::OsString;
@@ -13,10 +13,10 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
-use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::cmd::order::InputOrder;
+use crate::cmd::pipeline;
 use crate::error::{Error, Position};
 use crate::grammar::Grammar;
 use crate::grammar::document::{Notice, Source, extract};
@@ -27,9 +27,9 @@ use crate::sink::{DatasetWriter, Layout};
 /// memory one document takes (about 30 times its size at worst).
 pub const DEFAULT_MAX_DOC_BYTES: u64 = 16 * 1024 * 1024;
 
-/// Documents extracted in parallel before their records are written, per worker thread: the
-/// memory a run holds does not grow with the corpus.
-const CHUNK_PER_THREAD: usize = 32;
+/// Documents a worker thread may extract ahead of the one written next: the memory a run holds
+/// does not grow with the corpus.
+const AHEAD_PER_THREAD: usize = 32;
 
 /// How to read bytes that are not UTF-8.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -288,11 +288,10 @@ pub fn run(opts: &Options) -> Result<Summary, Error> {
             say(format!("skipped: {} (not matched by {})", path.display(), globs_text(&opts.globs)));
         }
     }
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(opts.jobs)
-        .build()
-        .map_err(|e| Error::output(&opts.out, e))?;
-    let chunk = CHUNK_PER_THREAD * pool.current_num_threads().max(1);
+    let jobs = match opts.jobs {
+        0 => std::thread::available_parallelism().map_or(1, usize::from),
+        n => n,
+    };
 
     let mut summary = Summary::default();
     let mut written_ids = WrittenIds::for_documents(count);
@@ -300,90 +299,56 @@ pub fn run(opts: &Options) -> Result<Summary, Error> {
         Some(s) => Layout::Part { index: s.index, count: s.count },
         None => Layout::Single,
     };
-    let extract_batch = |batch: &[Input]| -> Vec<Result<Extracted, Error>> {
-        pool.install(|| {
-            batch
-                .par_iter()
-                .map(|input| extract_one(input, opts.max_doc_bytes, opts.encoding, grammar))
-                .collect()
-        })
-    };
+    let extract_input = |input: &Input| extract_one(input, opts.max_doc_bytes, opts.encoding, grammar);
     let written = write_atomically(&opts.out, layout, |writer| {
-        let mut write_batch =
-            |batch: &[Input], results: Vec<Result<Extracted, Error>>| -> Result<(), Error> {
-                for (input, result) in batch.iter().zip(results) {
-                    progress.inc(1);
-                    let d = match result {
-                        Ok(d) => d,
-                        Err(e) => {
-                            say(format!("error: {e}"));
-                            summary.failed += 1;
-                            continue;
-                        }
-                    };
-                    let doc = &d.extraction.document;
-                    if !written_ids.insert(&doc.doc_id) {
-                        let e = Error::DuplicateDocument {
-                            path: PathBuf::from(&*input.source_path),
-                            doc_id: doc.doc_id.to_string(),
-                            other: "an earlier document".into(),
-                        };
-                        say(format!("error: {e}"));
-                        summary.failed += 1;
-                        continue;
-                    }
-                    writer.write(&d.extraction)?;
-                    summary.extracted += 1;
-                    summary.warned += usize::from(!d.notices.is_empty());
-                    for (count, n) in summary.rows.iter_mut().zip(row_counts(&d.extraction)) {
-                        *count += n;
-                    }
-                    if !opts.quiet {
-                        for n in &d.notices {
-                            say(format!(
-                                "{}: {}:{}:{}: [{}] {}",
-                                n.severity.as_str(),
-                                doc.source_path,
-                                n.line,
-                                n.column,
-                                n.code,
-                                n.message
-                            ));
-                        }
-                    }
-                    if opts.verbose {
-                        say(format!(
-                            "{}: {} ({}, {})",
-                            doc.source_path,
-                            doc.doc_id,
-                            doc.language,
-                            doc.kind.as_str()
-                        ));
-                    }
+        // Documents are written while the workers extract the next ones: neither waits for
+        // the other but when the workers are a window ahead.
+        let write_one = |input: Input, result: Result<Extracted, Error>| {
+            progress.inc(1);
+            let d = match result {
+                Ok(d) => d,
+                Err(e) => {
+                    say(format!("error: {e}"));
+                    summary.failed += 1;
+                    return Ok(());
                 }
-                Ok(())
             };
-        let mut next_batch = || inputs.by_ref().take(chunk).collect::<Result<Vec<Input>, Error>>();
-        std::thread::scope(|scope| {
-            // The next batch is extracted while this one is written: the workers never wait
-            // for the sinks.
-            let start = |batch: Vec<Input>| {
-                (!batch.is_empty()).then(|| {
-                    scope.spawn(move || {
-                        let results = extract_batch(&batch);
-                        (batch, results)
-                    })
-                })
-            };
-            let mut ahead = start(next_batch()?);
-            while let Some(extracting) = ahead.take() {
-                let (batch, results) =
-                    extracting.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                ahead = start(next_batch()?);
-                write_batch(&batch, results)?;
+            let doc = &d.extraction.document;
+            if !written_ids.insert(&doc.doc_id) {
+                let e = Error::DuplicateDocument {
+                    path: PathBuf::from(&*input.source_path),
+                    doc_id: doc.doc_id.to_string(),
+                    other: "an earlier document".into(),
+                };
+                say(format!("error: {e}"));
+                summary.failed += 1;
+                return Ok(());
+            }
+            writer.write(&d.extraction)?;
+            summary.extracted += 1;
+            summary.warned += usize::from(!d.notices.is_empty());
+            for (count, n) in summary.rows.iter_mut().zip(row_counts(&d.extraction)) {
+                *count += n;
+            }
+            if !opts.quiet {
+                for n in &d.notices {
+                    say(format!(
+                        "{}: {}:{}:{}: [{}] {}",
+                        n.severity.as_str(),
+                        doc.source_path,
+                        n.line,
+                        n.column,
+                        n.code,
+                        n.message
+                    ));
+                }
+            }
+            if opts.verbose {
+                say(format!("{}: {} ({}, {})", doc.source_path, doc.doc_id, doc.language, doc.kind.as_str()));
             }
             Ok(())
-        })
+        };
+        pipeline::in_order(inputs.by_ref(), jobs, AHEAD_PER_THREAD * jobs, extract_input, write_one)
     });
     progress.finish_and_clear();
     for e in errors {

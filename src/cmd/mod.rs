@@ -6,5 +6,6 @@ pub mod grammars;
 pub mod manual;
 pub mod merge;
 pub mod order;
+pub mod pipeline;
 pub mod report;
 pub mod validate;
