@@ -280,7 +280,7 @@ pub fn run(opts: &Options) -> Result<Summary, Error> {
     let mut order = InputOrder::new(opts.shard, spill_dir);
     collect_inputs_matching(&opts.inputs, &opts.globs, &mut errors, &mut skipped, &mut |i| order.push(i))?;
     let count = order.len();
-    let mut inputs = order.into_inputs()?;
+    let inputs = order.into_inputs()?;
     let progress = progress_bar(count as u64, opts.quiet);
     let say = |line: String| progress.suspend(|| eprintln!("{line}"));
     if !opts.quiet {
@@ -301,8 +301,8 @@ pub fn run(opts: &Options) -> Result<Summary, Error> {
     };
     let extract_input = |input: &Input| extract_one(input, opts.max_doc_bytes, opts.encoding, grammar);
     let written = write_atomically(&opts.out, layout, |writer| {
-        // Documents are written while the workers extract the next ones: neither waits for
-        // the other but when the workers are a window ahead.
+        // Documents are written while the workers extract the next ones, which wait only when
+        // they are a window ahead of the writer.
         let write_one = |input: Input, result: Result<Extracted, Error>| {
             progress.inc(1);
             let d = match result {
@@ -348,7 +348,7 @@ pub fn run(opts: &Options) -> Result<Summary, Error> {
             }
             Ok(())
         };
-        pipeline::in_order(inputs.by_ref(), jobs, AHEAD_PER_THREAD * jobs, extract_input, write_one)
+        pipeline::in_order(inputs, jobs, AHEAD_PER_THREAD * jobs, extract_input, write_one)
     });
     progress.finish_and_clear();
     for e in errors {
