@@ -1117,44 +1117,29 @@ mod tests {
     #[test]
     fn day_month_exists_in_some_year() {
         let da = DateGrammar::new(lex("da"));
-        assert_eq!(
-            whole(da.day_month(&Readings::default()), "29. februar"),
-            Some(DayMonth { day: 29, month: 2 })
-        );
-        assert_eq!(whole(da.day_month(&Readings::default()), "31. februar"), None);
-        assert_eq!(whole(da.day_month(&Readings::default()), "31. juni"), None);
-        assert_eq!(whole(da.day_month(&Readings::default()), "2. På"), None);
+        let day_month = |text| whole(da.day_month(&Readings::default()), text);
+        assert_eq!(day_month("29. februar"), Some(DayMonth { day: 29, month: 2 }));
+        assert_eq!(day_month("31. februar"), None);
+        assert_eq!(day_month("31. juni"), None);
+        assert_eq!(day_month("2. På"), None);
     }
 
     #[test]
     fn day_month_year_is_a_real_date() {
-        let da = DateGrammar::new(lex("da"));
-        let sl = DateGrammar::new(lex("sl"));
-        let en = DateGrammar::new(lex("en"));
+        let [da, sl, en] = ["da", "sl", "en"].map(|code| DateGrammar::new(lex(code)));
+        let date = |grammar: &DateGrammar, text| whole(grammar.day_month_year(&Readings::default()), text);
         // seeds/002
-        assert_eq!(whole(da.day_month_year(&Readings::default()), "25. juni 2013"), Some(ymd(2013, 6, 25)));
+        assert_eq!(date(&da, "25. juni 2013"), Some(ymd(2013, 6, 25)));
         // seeds/003
-        assert_eq!(
-            whole(en.day_month_year(&Readings::default()), "27 December 2019"),
-            Some(ymd(2019, 12, 27))
-        );
+        assert_eq!(date(&en, "27 December 2019"), Some(ymd(2019, 12, 27)));
         // seeds/001
-        assert_eq!(
-            whole(sl.day_month_year(&Readings::default()), "25. oktober 2025"),
-            Some(ymd(2025, 10, 25))
-        );
-        assert_eq!(
-            whole(sl.day_month_year(&Readings::default()), "25. oktobra 2025"),
-            Some(ymd(2025, 10, 25))
-        );
-        assert_eq!(
-            whole(en.day_month_year(&Readings::default()), "29 February 2020"),
-            Some(ymd(2020, 2, 29))
-        );
-        assert_eq!(whole(da.day_month_year(&Readings::default()), "31. februar 2021"), None);
-        assert_eq!(whole(en.day_month_year(&Readings::default()), "30 February 2020"), None);
-        assert_eq!(whole(en.day_month_year(&Readings::default()), "29 February 2021"), None);
-        assert_eq!(whole(en.day_month_year(&Readings::default()), "24 December"), None);
+        assert_eq!(date(&sl, "25. oktober 2025"), Some(ymd(2025, 10, 25)));
+        assert_eq!(date(&sl, "25. oktobra 2025"), Some(ymd(2025, 10, 25)));
+        assert_eq!(date(&en, "29 February 2020"), Some(ymd(2020, 2, 29)));
+        assert_eq!(date(&da, "31. februar 2021"), None);
+        assert_eq!(date(&en, "30 February 2020"), None);
+        assert_eq!(date(&en, "29 February 2021"), None);
+        assert_eq!(date(&en, "24 December"), None);
     }
 
     #[test]
