@@ -6,7 +6,7 @@ use std::fs::File;
 use arrow_array::{Array, RecordBatch};
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 
-use crate::util::{TABLES, Workdir, root, seeds};
+use crate::util::{TABLES, Workdir, big_corpus, root, seeds};
 
 fn extract_seeds(wd: &Workdir, out: &str, extra: &[&str]) -> std::process::Output {
     let seeds_dir = root().join("seeds");
@@ -22,6 +22,16 @@ fn read_parquet(path: &std::path::Path) -> (Vec<RecordBatch>, Option<String>) {
     });
     let batches = builder.build().unwrap().collect::<Result<Vec<_>, _>>().unwrap();
     (batches, version)
+}
+
+/// Every table's CSV and Parquet files in two dataset directories are byte-identical.
+fn assert_same_tables(wd: &Workdir, a: &str, b: &str) {
+    for table in TABLES {
+        for ext in ["csv", "parquet"] {
+            let read = |dir| std::fs::read(wd.path().join(format!("{dir}/{table}.{ext}"))).unwrap();
+            assert!(read(a) == read(b), "{table}.{ext} differs");
+        }
+    }
 }
 
 #[test]
@@ -58,14 +68,20 @@ fn output_is_identical_whatever_the_order_or_threads() {
     args_b.extend(["--out", "b", "--jobs", "4", "--quiet"]);
     assert!(wd.run(&args_a).status.success());
     assert!(wd.run(&args_b).status.success());
-    for table in TABLES {
-        for ext in ["csv", "parquet"] {
-            let a = std::fs::read(wd.path().join(format!("a/{table}.{ext}"))).unwrap();
-            let b = std::fs::read(wd.path().join(format!("b/{table}.{ext}"))).unwrap();
-            assert!(a == b, "{table}.{ext} differs");
-        }
-    }
+    assert_same_tables(&wd, "a", "b");
     assert_eq!(wd.read("a/datapackage.json"), wd.read("b/datapackage.json"));
+}
+
+#[test]
+fn tables_written_on_threads_of_their_own_equal_one_writers() {
+    // Two full chunks of 32 documents for the table threads and part of a third.
+    let wd = Workdir::new();
+    big_corpus(&wd, 75);
+    for (out, jobs) in [("one", "1"), ("threads", "6")] {
+        let run = wd.run(&["extract", "big", "--out", out, "--jobs", jobs, "--quiet"]);
+        assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    }
+    assert_same_tables(&wd, "one", "threads");
 }
 
 #[test]
@@ -252,13 +268,7 @@ fn a_sharded_run_merged_equals_an_unsharded_run_byte_for_byte() {
     assert!(wd.path().join("parts/paragraphs/part-2-of-3.parquet").exists());
     let out = wd.run(&["merge", "parts", "--out", "merged"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    for table in TABLES {
-        for ext in ["csv", "parquet"] {
-            let a = std::fs::read(wd.path().join(format!("full/{table}.{ext}"))).unwrap();
-            let b = std::fs::read(wd.path().join(format!("merged/{table}.{ext}"))).unwrap();
-            assert!(a == b, "{table}.{ext} differs");
-        }
-    }
+    assert_same_tables(&wd, "full", "merged");
     assert_eq!(wd.read("full/datapackage.json"), wd.read("merged/datapackage.json"));
     // A missing part is named.
     std::fs::remove_file(wd.path().join("parts/footnotes/part-3-of-3.parquet")).unwrap();

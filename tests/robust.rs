@@ -11,7 +11,7 @@ use councildata::grammar::Grammar;
 use councildata::grammar::document::{Source, extract};
 use proptest::prelude::*;
 
-use crate::util::{TABLES, Workdir, seeds};
+use crate::util::{TABLES, Workdir, big_corpus, seeds};
 
 /// Columns that change with the bytes of a file but not with what it says.
 const PROVENANCE: &[&str] =
@@ -140,17 +140,6 @@ fn non_utf8_input_is_read_when_its_encoding_is_given() {
     let out = wd.run(&["extract", "in", "--out", "ds", "--encoding", "latin1", "--quiet"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(wd.read("ds/operative_clauses.csv").contains("FREMHÆVER,STRESSES"));
-}
-
-/// A corpus big enough that extracting it takes a while.
-fn big_corpus(wd: &Workdir, copies: usize) {
-    let texts: Vec<String> = seeds().iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
-    for i in 0..copies {
-        let t = texts[i % texts.len()]
-            .replace("7290/21", &format!("{}/21", 1000 + i))
-            .replace("12642/25", &format!("{}/25", 20000 + i));
-        wd.write(&format!("big/{i:05}.txt"), t);
-    }
 }
 
 fn snapshot(wd: &Workdir, dir: &str) -> BTreeMap<String, Vec<u8>> {

@@ -92,3 +92,14 @@ pub fn json(out: &Output) -> serde_json::Value {
         panic!("{e}: {}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
     })
 }
+
+/// `big/` with `copies` distinct documents, the seeds in turn with their numbers changed.
+pub fn big_corpus(wd: &Workdir, copies: usize) {
+    let texts: Vec<String> = seeds().iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
+    for i in 0..copies {
+        let t = texts[i % texts.len()]
+            .replace("7290/21", &format!("{}/21", 1000 + i))
+            .replace("12642/25", &format!("{}/25", 20000 + i));
+        wd.write(&format!("big/{i:05}.txt"), t);
+    }
+}

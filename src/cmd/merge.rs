@@ -20,14 +20,14 @@ use crate::sink::{DatasetWriter, Layout};
 /// Merges the parts under `dir` into `out`; returns the number of parts per table.
 pub fn run(dir: &Path, out: &Path) -> Result<u64, Error> {
     let count = part_count(dir)?;
-    write_atomically(out, Layout::Single, |writer| {
+    write_atomically(out, Layout::Single, |mut writer| {
         for table in Table::ALL {
             for index in 1..=count {
                 let path = Layout::Part { index, count }.path(dir, table, "parquet");
-                append_parquet(writer, table, &path)?;
+                append_parquet(&mut writer, table, &path)?;
             }
         }
-        Ok(())
+        writer.finish()
     })?;
     Ok(count)
 }

@@ -1,8 +1,12 @@
 //! Output sinks: CSV and Parquet writers behind one small trait, and the dataset writer that
-//! opens both for every table and finishes with the data package.
+//! opens both for every table, hands each the rows of its table and finishes with the data
+//! package.
 
 pub mod csv;
 pub mod parquet;
+mod threads;
+
+pub use threads::DocumentWriter;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -52,14 +56,31 @@ impl Layout {
 pub struct DatasetWriter {
     dir: PathBuf,
     layout: Layout,
-    sinks: Vec<(Table, Vec<Box<dyn TableSink + Send>>)>,
+    tables: Vec<TableSinks>,
+}
+
+/// One table's CSV and Parquet sinks.
+struct TableSinks {
+    table: Table,
+    sinks: [Box<dyn TableSink + Send>; 2],
+}
+
+impl TableSinks {
+    /// Appends every row of the table in a document's extraction.
+    fn write(&mut self, x: &Extraction) -> Result<(), Error> {
+        each_row(x, self.table, &mut |cells| self.sinks.iter_mut().try_for_each(|s| s.append(cells)))
+    }
+
+    fn finish(self) -> Result<(), Error> {
+        self.sinks.into_iter().try_for_each(|s| s.finish())
+    }
 }
 
 impl DatasetWriter {
     /// Creates every table's CSV and Parquet file under `dir`.
     pub fn create(dir: &Path, layout: Layout) -> Result<DatasetWriter, Error> {
         let schemas = Schemas::embedded()?;
-        let mut sinks = Vec::new();
+        let mut tables = Vec::new();
         for table in Table::ALL {
             let csv_path = layout.path(dir, table, "csv");
             let parquet_path = layout.path(dir, table, "parquet");
@@ -68,52 +89,59 @@ impl DatasetWriter {
             }
             let csv = csv::CsvSink::create(&csv_path, schemas.table(table))?;
             let parquet = parquet::ParquetSink::create(&parquet_path, schemas.arrow(table))?;
-            let both: Vec<Box<dyn TableSink + Send>> = vec![Box::new(csv), Box::new(parquet)];
-            sinks.push((table, both));
+            tables.push(TableSinks { table, sinks: [Box::new(csv), Box::new(parquet)] });
         }
-        Ok(DatasetWriter { dir: dir.to_path_buf(), layout, sinks })
+        Ok(DatasetWriter { dir: dir.to_path_buf(), layout, tables })
     }
 
     /// Appends one row of a table, its cells in schema order.
     pub fn append_cells(&mut self, table: Table, cells: &[Cell]) -> Result<(), Error> {
-        if let Some((_, sinks)) = self.sinks.iter_mut().find(|(t, _)| *t == table) {
-            for sink in sinks {
-                sink.append(cells)?;
-            }
+        for t in self.tables.iter_mut().filter(|t| t.table == table) {
+            t.sinks.iter_mut().try_for_each(|s| s.append(cells))?;
         }
         Ok(())
     }
 
-    fn append<R: Record>(&mut self, record: &R) -> Result<(), Error> {
-        self.append_cells(R::TABLE, record.cells().as_ref())
-    }
-
     /// Appends every record of one document.
     pub fn write(&mut self, x: &Extraction) -> Result<(), Error> {
-        self.append(&x.document)?;
-        if let Some(h) = &x.note_header {
-            self.append(h)?;
-        }
-        x.paragraphs.iter().try_for_each(|r| self.append(r))?;
-        x.operative_clauses.iter().try_for_each(|r| self.append(r))?;
-        x.recitals.iter().try_for_each(|r| self.append(r))?;
-        x.footnotes.iter().try_for_each(|r| self.append(r))?;
-        x.references.iter().try_for_each(|r| self.append(r))?;
-        x.dated_events.iter().try_for_each(|r| self.append(r))
+        self.tables.iter_mut().try_for_each(|t| t.write(x))
     }
 
     /// Closes every table and, for the single layout, writes `datapackage.json` and the
     /// schema files it points at.
     pub fn finish(self) -> Result<(), Error> {
-        for (_, sinks) in self.sinks {
-            for sink in sinks {
-                sink.finish()?;
-            }
-        }
-        match self.layout {
-            Layout::Single => write_package(&self.dir),
-            Layout::Part { .. } => Ok(()),
-        }
+        self.tables.into_iter().try_for_each(TableSinks::finish)?;
+        finish_layout(&self.dir, self.layout)
+    }
+}
+
+/// What a dataset holds beside its tables once they are closed: for the single layout,
+/// `datapackage.json` and its schema files.
+fn finish_layout(dir: &Path, layout: Layout) -> Result<(), Error> {
+    match layout {
+        Layout::Single => write_package(dir),
+        Layout::Part { .. } => Ok(()),
+    }
+}
+
+/// Hands each row of `table` in a document's extraction to `row`, as cells in schema order.
+fn each_row(
+    x: &Extraction,
+    table: Table,
+    row: &mut dyn FnMut(&[Cell]) -> Result<(), Error>,
+) -> Result<(), Error> {
+    fn all<R: Record>(records: &[R], row: &mut dyn FnMut(&[Cell]) -> Result<(), Error>) -> Result<(), Error> {
+        records.iter().try_for_each(|r| row(r.cells().as_ref()))
+    }
+    match table {
+        Table::Documents => row(x.document.cells().as_ref()),
+        Table::NoteHeaders => all(x.note_header.as_slice(), row),
+        Table::Paragraphs => all(&x.paragraphs, row),
+        Table::OperativeClauses => all(&x.operative_clauses, row),
+        Table::Recitals => all(&x.recitals, row),
+        Table::Footnotes => all(&x.footnotes, row),
+        Table::References => all(&x.references, row),
+        Table::DatedEvents => all(&x.dated_events, row),
     }
 }
 
