@@ -160,9 +160,10 @@ fn an_extraction_killed_at_any_moment_leaves_the_previous_dataset_alone() {
     wd.write("small/a.txt", std::fs::read(&seeds()[2]).unwrap());
     assert!(wd.run(&["extract", "small", "--out", "ds", "--quiet"]).status.success());
     let before = snapshot(&wd, "ds");
-    for delay_ms in [5, 40, 120, 300, 700] {
+    // One writer, and from four workers a thread per table.
+    for (delay_ms, jobs) in [(5, "1"), (40, "4"), (120, "1"), (300, "4"), (700, "1"), (700, "4")] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_councildata"))
-            .args(["extract", "big", "--out", "ds", "--quiet", "--jobs", "1"])
+            .args(["extract", "big", "--out", "ds", "--quiet", "--jobs", jobs])
             .current_dir(wd.path())
             .stderr(Stdio::null())
             .spawn()
@@ -173,7 +174,10 @@ fn an_extraction_killed_at_any_moment_leaves_the_previous_dataset_alone() {
         unsafe_kill(child.id());
         let _ = child.wait();
         if !finished {
-            assert!(snapshot(&wd, "ds") == before, "dataset changed after kill at {delay_ms} ms");
+            assert!(
+                snapshot(&wd, "ds") == before,
+                "dataset changed after kill at {delay_ms} ms, {jobs} jobs"
+            );
         }
     }
     // The next run takes over the dead run's lock and cleans its temporary directory.
