@@ -91,7 +91,7 @@ impl DocumentWriter {
                 if !threads.chunk.is_empty() {
                     threads.send()?;
                 }
-                join(std::mem::take(&mut threads.lanes))?;
+                threads.join()?;
                 finish_layout(&threads.dir, threads.layout)
             }
         }
@@ -105,8 +105,27 @@ impl TableThreads {
             return Ok(());
         }
         // A table's thread stopped on an error: the others close, and its error is the run's.
-        join(std::mem::take(&mut self.lanes))?;
+        self.join()?;
         Err(Error::output(&self.dir, "a table's writer stopped before its last rows"))
+    }
+
+    /// Closes every lane's way in: the threads, which end once they have written what they
+    /// were sent.
+    fn close(&mut self) -> Vec<JoinHandle<Result<(), Error>>> {
+        self.lanes.drain(..).map(|lane| lane.thread).collect()
+    }
+
+    /// Closes every lane and waits for its thread: the first error, or a table thread's panic
+    /// passed on.
+    fn join(&mut self) -> Result<(), Error> {
+        let mut first = Ok(());
+        for thread in self.close() {
+            let result = thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            if first.is_ok() {
+                first = result;
+            }
+        }
+        first
     }
 }
 
@@ -114,25 +133,10 @@ impl TableThreads {
 /// for, so none writes into a dataset being removed.
 impl Drop for TableThreads {
     fn drop(&mut self) {
-        let threads: Vec<_> = self.lanes.drain(..).map(|lane| lane.thread).collect();
-        for thread in threads {
+        for thread in self.close() {
             let _ = thread.join();
         }
     }
-}
-
-/// Closes every lane's way in, then waits for its thread: the first error, or a table
-/// thread's panic passed on.
-fn join(lanes: Vec<Lane>) -> Result<(), Error> {
-    let threads: Vec<_> = lanes.into_iter().map(|lane| lane.thread).collect();
-    let mut first = Ok(());
-    for thread in threads {
-        let result = thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        if first.is_ok() {
-            first = result;
-        }
-    }
-    first
 }
 
 #[cfg(test)]
