@@ -56,7 +56,7 @@ enum Command {
         /// The dataset directory to write (replaced atomically).
         #[arg(long)]
         out: PathBuf,
-        /// Worker threads (default: all cores).
+        /// Worker threads (default: all cores; at most 64 extract at once).
         #[arg(long, default_value_t = 0)]
         jobs: usize,
         /// Largest document accepted, in bytes.

@@ -14,7 +14,8 @@ const TAKE: usize = 8;
 
 /// Runs `work` on every item of `items` on `jobs` threads and hands each item with its result
 /// to `consume`, in the order of `items`. No item is worked on more than `ahead` items (at
-/// least [`TAKE`]) past the last one consumed. The first error, from `consume` or in place of
+/// least [`TAKE`]) past the last one consumed, so no more threads are started than that holds
+/// takes of [`TAKE`]: the others could only wait. The first error, from `consume` or in place of
 /// an item, stops the workers and is returned, once the items before it are consumed.
 pub fn in_order<I, T, E>(
     items: impl Iterator<Item = Result<I, E>> + Send,
@@ -29,13 +30,14 @@ where
     E: Send,
 {
     let window = Window::new(ahead.max(TAKE));
+    let workers = jobs.clamp(1, window.size / TAKE);
     // The next item's index, and the items.
     let items = Mutex::new((0, items));
     std::thread::scope(|scope| {
         // Whatever way this returns, workers waiting for room stop waiting.
         let _close = Closer { window: &window, always: true };
         let (send, receive) = mpsc::channel();
-        for _ in 0..jobs.max(1) {
+        for _ in 0..workers {
             let send = send.clone();
             let (items, window, work) = (&items, &window, &work);
             scope.spawn(move || {
@@ -151,6 +153,7 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashSet;
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::time::Duration;
 
@@ -163,7 +166,7 @@ mod tests {
                 std::thread::sleep(Duration::from_micros(200 - n % 7 * 25));
                 n * n
             };
-            let done: Result<(), ()> = in_order((0..200u64).map(Ok), jobs, 5, work, |n, square| {
+            let done: Result<(), ()> = in_order((0..200u64).map(Ok), jobs, 5 * TAKE, work, |n, square| {
                 seen.push((n, square));
                 Ok(())
             });
@@ -187,6 +190,20 @@ mod tests {
         });
         assert_eq!(done, Ok(()));
         assert!(furthest.load(Ordering::SeqCst) <= 12, "{} ahead", furthest.load(Ordering::SeqCst));
+    }
+
+    #[test]
+    fn no_more_threads_work_than_the_window_holds_takes() {
+        let threads = Mutex::new(HashSet::new());
+        let work = |_: &usize| {
+            lock(&threads).insert(std::thread::current().id());
+        };
+        let done: Result<(), ()> = in_order((0..400usize).map(Ok), 16, 2 * TAKE, work, |_, ()| {
+            std::thread::sleep(Duration::from_micros(20));
+            Ok(())
+        });
+        assert_eq!(done, Ok(()));
+        assert!(lock(&threads).len() <= 2, "{} threads worked", lock(&threads).len());
     }
 
     #[test]
