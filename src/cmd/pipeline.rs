@@ -183,13 +183,14 @@ mod tests {
             let lead = n + 1 - consumed.load(Ordering::SeqCst);
             furthest.fetch_max(lead, Ordering::SeqCst);
         };
-        let done: Result<(), ()> = in_order((0..500usize).map(Ok), 4, 12, work, |_, ()| {
+        let done: Result<(), ()> = in_order((0..500usize).map(Ok), 4, 3 * TAKE, work, |_, ()| {
             std::thread::sleep(Duration::from_micros(50));
             consumed.fetch_add(1, Ordering::SeqCst);
             Ok(())
         });
         assert_eq!(done, Ok(()));
-        assert!(furthest.load(Ordering::SeqCst) <= 12, "{} ahead", furthest.load(Ordering::SeqCst));
+        let furthest = furthest.load(Ordering::SeqCst);
+        assert!(furthest <= 3 * TAKE, "{furthest} ahead");
     }
 
     #[test]
@@ -213,10 +214,19 @@ mod tests {
             worked.fetch_add(1, Ordering::SeqCst);
         };
         let done =
-            in_order((0..100_000usize).map(Ok), 4, 8, work, |n, ()| if n == 10 { Err(n) } else { Ok(()) });
+            in_order(
+                (0..100_000usize).map(Ok),
+                4,
+                2 * TAKE,
+                work,
+                |n, ()| {
+                    if n == 10 { Err(n) } else { Ok(()) }
+                },
+            );
         assert_eq!(done, Err(10));
         // Item 10 and at most `ahead` items past it, nothing like the whole input.
-        assert!(worked.load(Ordering::SeqCst) <= 19, "{} worked on", worked.load(Ordering::SeqCst));
+        let worked = worked.load(Ordering::SeqCst);
+        assert!(worked <= 11 + 2 * TAKE, "{worked} worked on");
     }
 
     #[test]
@@ -226,7 +236,7 @@ mod tests {
         let done = in_order(
             items,
             3,
-            4,
+            2 * TAKE,
             |n| n * 2,
             |n, twice| {
                 seen.push((n, twice));
