@@ -1,7 +1,7 @@
 """`make bench`: end-to-end throughput of `councildata extract` on generated corpora at 1 and
 N threads (MB/s, documents/s, peak RSS), the floor of merely reading the same bytes, a gauge of
 the CPU's speed that hour, and Python's dateparser on the same text for comparison. Prints a
-Markdown report.
+Markdown report, ending with each of issue #5's targets and whether this bench meets it.
 
 The runs are taken in rounds, each round one run of every corpus size and thread count, so a
 change in the VM's speed during the bench falls on every configuration alike; the scaling from
@@ -148,6 +148,40 @@ def print_rounds(rounds, gauges, configs, corpora):
         print(f"| {k} | {gauge:.3f} s | " + " | ".join(cells) + " |")
 
 
+def print_targets(rounds, thread_counts, corpora, most_rss, dateparser_times):
+    """Each of issue #5's targets beside this bench's figure for it, and whether it is met."""
+    def median_rate(size, threads):
+        nbytes = corpora[size][1]
+        return statistics.median(nbytes / runs[(size, threads)]["took"] / 1e6 for runs in rounds)
+
+    def verdict(met):
+        return "met" if met else "NOT met"
+
+    print("\n## Against issue #5's targets\n")
+    one_core = [median_rate(size, 1) for size in SIZES]
+    print(f"- 100 MB/s on one core: medians {' / '.join(f'{r:.1f}' for r in one_core)} MB/s at "
+          f"{' / '.join(f'{corpora[s][1] / 1e6:.0f}' for s in SIZES)} MB: {verdict(min(one_core) >= 100)}")
+    if 2 in thread_counts:
+        twice = [median_rate(size, 2) / median_rate(size, 1) for size in SIZES]
+        print(f"- nearly twice on two threads, taken as at least 1.8×: {' / '.join(f'{r:.2f}' for r in twice)}× "
+              f"one core: {verdict(min(twice) >= 1.8)}")
+    print(f"- peak memory at most 256 MB: at most {most_rss:.0f} MB: {verdict(most_rss <= 256)}")
+    steps = [(small, large, threads) for threads in thread_counts for small, large in zip(SIZES, SIZES[1:])]
+    if steps:
+        def ratios(key):
+            return [statistics.median(runs[(large, t)][key] / runs[(small, t)][key] for runs in rounds)
+                    for small, large, t in steps]
+        bytes_ratio = min(corpora[large][1] / corpora[small][1] for small, large, _ in steps)
+        memory, time_ = ratios("rss"), ratios("took")
+        print(f"- four times the corpus, no more memory: medians within rounds {min(memory):.2f}–{max(memory):.2f}× "
+              f"for each step: {verdict(max(memory) <= 1.0)}")
+        print(f"- four times the corpus, no more than four times the time: medians within rounds "
+              f"{min(time_):.2f}–{max(time_):.2f}× for {bytes_ratio:.1f}× the bytes: {verdict(max(time_) <= bytes_ratio)}")
+    if dateparser_times is not None:
+        print(f"- orders of magnitude faster than dateparser, taken as at least 100×: {dateparser_times:.0f}×: "
+              f"{verdict(dateparser_times >= 100)}")
+
+
 def threads_label(threads):
     return f"{threads} thread{'s' if threads > 1 else ''}"
 
@@ -203,9 +237,11 @@ def main():
               f"{gauge_before:.2f} s before the runs, {gauge_after:.2f} s after.")
         print_rounds(rounds, round_gauges, configs, corpora)
         print_scaling(rounds, thread_counts, corpora)
+        most_rss = max(runs[config]["rss"] for runs in rounds for config in configs)
         dp = dateparser_comparison()
         if dp is None:
             print("\ndateparser is not installed: no comparison.")
+            print_targets(rounds, thread_counts, corpora, most_rss, None)
             return
         rate, results = dp
         print(f"\n## dateparser.search.search_dates on the seeds\n\n{rate * 1000:.1f} kB/s, "
@@ -216,6 +252,7 @@ def main():
         print("\n## councildata's dated events on the seeds\n")
         for name, found in our_dates(tmp).items():
             print(f"- `{name}`: {len(found)} dates: " + "; ".join(f"`{s}` → {d}" for s, d in found[:40]))
+        print_targets(rounds, thread_counts, corpora, most_rss, ours / rate)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
