@@ -477,12 +477,13 @@ fn walk(
             return;
         }
     };
-    let mut entries: Vec<(PathBuf, fs::DirEntry)> =
-        entries.filter_map(|e| e.ok().map(|e| (e.path(), e))).collect();
-    // Names are unique in a directory, so sorting by name sorts by path, without reading every
+    let mut entries: Vec<(OsString, fs::DirEntry)> =
+        entries.filter_map(|e| e.ok().map(|e| (e.file_name(), e))).collect();
+    // Names are unique in a directory, so sorting by name sorts by path, without parsing every
     // path's components again at each comparison.
-    entries.sort_unstable_by(|(a, _), (b, _)| a.file_name().cmp(&b.file_name()));
-    for (path, entry) in entries {
+    entries.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
+    for (_, entry) in entries {
+        let path = entry.path();
         // The directory listing's own type where the file system gives it: no stat per file.
         let Ok(kind) = entry.file_type() else { continue };
         if kind.is_dir() {
