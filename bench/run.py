@@ -202,6 +202,9 @@ def main():
             nbytes = generate(corpus, size)
             ndocs = sum(1 for _ in corpus.rglob("*.txt"))
             corpora[size] = (corpus, nbytes, ndocs, nbytes / read_floor(corpus) / 1e6)
+        # The corpora just written are dirty in the page cache: the kernel writes back pages 30 s
+        # old, which would fall in the middle of the timed runs. They are written back now.
+        os.sync()
         thread_counts = sorted({1, cores})
         configs = [(size, threads) for size in SIZES for threads in thread_counts]
         rounds, round_gauges = [], []
