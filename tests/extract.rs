@@ -74,14 +74,16 @@ fn output_is_identical_whatever_the_order_or_threads() {
 
 #[test]
 fn tables_written_on_threads_of_their_own_equal_one_writers() {
-    // Two full chunks of 32 documents for the table threads and part of a third.
+    // Two full chunks of 32 documents for the table threads and part of a third; and more
+    // workers than may extract at once, of which only 64 start.
     let wd = Workdir::new();
     big_corpus(&wd, 75);
-    for (out, jobs) in [("one", "1"), ("threads", "6")] {
+    for (out, jobs) in [("one", "1"), ("threads", "6"), ("many", "100")] {
         let run = wd.run(&["extract", "big", "--out", out, "--jobs", jobs, "--quiet"]);
         assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
     }
     assert_same_tables(&wd, "one", "threads");
+    assert_same_tables(&wd, "one", "many");
 }
 
 #[test]
