@@ -315,8 +315,8 @@ pub fn run(opts: &Options) -> Result<Summary, Error> {
     let extract_input = |input: &Input| extract_one(input, opts.max_doc_bytes, opts.encoding, grammar);
     let written = write_atomically(&opts.out, layout, |writer| {
         let mut sinks = writer.for_documents(jobs >= TABLE_THREADS_FROM);
-        // Documents are written while the workers extract the next ones, which wait only when
-        // they are a window ahead of the writer.
+        // The worker that hands over the documents next due writes them, while the others
+        // extract the next ones, which wait only when they are a window ahead of the writing.
         let write_one = |input: Input, result: Result<Extracted, Error>| {
             progress.inc(1);
             let d = match result {

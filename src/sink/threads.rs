@@ -1,6 +1,6 @@
-//! Documents' rows on their way to the tables: written by the thread that hands out the
-//! documents, or, when more workers extract them than one writer keeps up with, by a thread
-//! per table, each sent the documents in chunks, in input order.
+//! Documents' rows on their way to the tables: written by the worker whose turn it is, or, when
+//! more workers extract them than one writer keeps up with, by a thread per table, each sent
+//! the documents in chunks, in input order.
 
 use std::path::PathBuf;
 use std::sync::Arc;
