@@ -315,6 +315,23 @@ mod tests {
     }
 
     #[test]
+    fn a_consumer_that_panics_does_not_leave_the_workers_waiting() {
+        let run = std::panic::catch_unwind(|| {
+            in_order(
+                (0..1000usize).map(Ok),
+                3,
+                2 * TAKE,
+                |n| *n,
+                |n, _| {
+                    assert_ne!(n, 30, "item 30");
+                    Ok::<(), ()>(())
+                },
+            )
+        });
+        assert!(run.is_err(), "the panic is passed on once every thread has stopped");
+    }
+
+    #[test]
     fn no_items_and_one_item() {
         let mut seen = Vec::new();
         let mut keep = |n: u8, m: u8| -> Result<(), ()> {
