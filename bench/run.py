@@ -137,6 +137,24 @@ def print_scaling(rounds, thread_counts, corpora):
         print("\n".join(lines))
 
 
+def print_threads(rounds, thread_counts, corpora):
+    """Each thread count against one core, by corpus size, as min / median / max of the ratios
+    within each round: the speed-up, and the CPU time taken against one core's. CPU time above
+    1× is work added or, with the work the same, cores that ran slower together than one alone."""
+    lines = []
+    for threads in (t for t in thread_counts if t > 1):
+        for size in SIZES:
+            pairs = [(runs[(size, 1)], runs[(size, threads)]) for runs in rounds]
+            speedup = [one["took"] / many["took"] for one, many in pairs]
+            cpu = [many["cpu"] / one["cpu"] for one, many in pairs]
+            lines.append(f"- {corpora[size][1] / 1e6:.0f} MB, {threads} threads: {spread(speedup, 2)}× one core's "
+                         f"speed, in {spread(cpu, 2)}× its CPU time")
+    if lines:
+        print("\n## Threads against one core\n")
+        print("Ratios within each round, min / median / max over the rounds.\n")
+        print("\n".join(lines))
+
+
 def print_rounds(rounds, gauges, configs, corpora):
     """Each round's seconds per run beside the gauge taken before it, so a slow round shows."""
     print("\n## Rounds\n")
@@ -240,6 +258,7 @@ def main():
               f"{gauge_before:.2f} s before the runs, {gauge_after:.2f} s after.")
         print_rounds(rounds, round_gauges, configs, corpora)
         print_scaling(rounds, thread_counts, corpora)
+        print_threads(rounds, thread_counts, corpora)
         most_rss = max(runs[config]["rss"] for runs in rounds for config in configs)
         dp = dateparser_comparison()
         if dp is None:
