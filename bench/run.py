@@ -29,7 +29,8 @@ GAUGE_ADDITIONS = 10_000_000
 ROUND_GAUGE_ADDITIONS = 2_000_000
 
 
-# Runs a command and prints its seconds, peak RSS in KiB and CPU seconds. A process's peak RSS
+# Runs a command and prints its seconds, peak RSS in KiB, CPU seconds and 512-byte blocks read
+# from the disk. A process's peak RSS
 # counts the memory it had before exec: a child forked from this process, which holds the
 # corpora it generated, would report this process's size when that is the larger. So each run
 # is started by this small interpreter of its own, whose child forks from a few MB.
@@ -39,24 +40,26 @@ start = time.perf_counter()
 proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
 _, status, usage = os.wait4(proc.pid, 0)
 took = time.perf_counter() - start
-print(took, usage.ru_maxrss, usage.ru_utime + usage.ru_stime)
+print(took, usage.ru_maxrss, usage.ru_utime + usage.ru_stime, usage.ru_inblock)
 sys.exit(os.waitstatus_to_exitcode(status))
 """
 
 
 def peak_rss_of(cmd, cpus=None):
     """Runs a command, pinned to the CPUs `cpus` if given; returns (seconds, peak RSS in MB, CPU
-    seconds, user and system), the last two of that command alone, from its own rusage."""
+    seconds, user and system, MB read from the disk), the last three of that command alone, from
+    its own rusage."""
     pin = (lambda: os.sched_setaffinity(0, cpus)) if cpus else None
     runner = [sys.executable, "-I", "-S", "-c", RUNNER, *map(str, cmd)]
     done = subprocess.run(runner, capture_output=True, text=True, preexec_fn=pin)
     if done.returncode != 0:
         sys.exit(f"{' '.join(map(str, cmd))} failed: {done.stderr[-2000:]}")
-    took, maxrss, cpu = done.stdout.split()
-    return float(took), int(maxrss) / 1024, float(cpu)
+    took, maxrss, cpu, blocks = done.stdout.split()
+    return float(took), int(maxrss) / 1024, float(cpu), int(blocks) * 512 / 1e6
 
 
-def read_floor(corpus):
+def read_corpus(corpus):
+    """Reads every file of `corpus`; returns the seconds it took."""
     start = time.perf_counter()
     n = 0
     for p in corpus.rglob("*.txt"):
@@ -156,7 +159,8 @@ def print_threads(rounds, thread_counts, corpora):
 
 
 def print_rounds(rounds, gauges, configs, corpora):
-    """Each round's seconds per run beside the gauge taken before it, so a slow round shows."""
+    """Each round's seconds per run beside the gauge taken before it, so a slow round shows, and
+    what the runs read from the disk rather than the page cache."""
     print("\n## Rounds\n")
     heads = [f"{corpora[size][1] / 1e6:.0f} MB, {threads_label(threads)}" for size, threads in configs]
     print(f"| round | gauge, {ROUND_GAUGE_ADDITIONS // 1_000_000} M additions | " + " | ".join(heads) + " |")
@@ -164,6 +168,9 @@ def print_rounds(rounds, gauges, configs, corpora):
     for k, (runs, gauge) in enumerate(zip(rounds, gauges), 1):
         cells = [f"{runs[config]['took']:.2f} s" for config in configs]
         print(f"| {k} | {gauge:.3f} s | " + " | ".join(cells) + " |")
+    disk = [runs[config]["disk"] for runs in rounds for config in configs]
+    print(f"\nRead from the disk during the runs (their own rusage): {sum(d > 0 for d in disk)} of {len(disk)} "
+          f"runs, at most {max(disk):.1f} MB in one, {sum(disk):.1f} MB in all.")
 
 
 def print_targets(rounds, thread_counts, corpora, most_rss, dateparser_times):
@@ -219,7 +226,7 @@ def main():
             corpus = tmp / f"corpus-{size}"
             nbytes = generate(corpus, size)
             ndocs = sum(1 for _ in corpus.rglob("*.txt"))
-            corpora[size] = (corpus, nbytes, ndocs, nbytes / read_floor(corpus) / 1e6)
+            corpora[size] = (corpus, nbytes, ndocs, nbytes / read_corpus(corpus) / 1e6)
         # The corpora just written are dirty in the page cache: the kernel writes back pages 30 s
         # old, which would fall in the middle of the timed runs. They are written back now.
         os.sync()
@@ -236,9 +243,13 @@ def main():
                 # Each run writes a new dataset: replacing the last run's, of another size, cost
                 # the run the removal of that dataset (60 ms for a 640 MB one just written).
                 shutil.rmtree(tmp / "out", ignore_errors=True)
+                # The corpus is read just before the run, so the run reads it from the page cache
+                # like the read floor: this VM pages out file pages it sees unused for a minute
+                # (DAMON), and runs had read up to 5 MB of their corpus from the disk.
+                read_corpus(corpus)
                 cmd = [BIN, "extract", corpus, "--out", tmp / "out", "--quiet", "--jobs", str(threads)]
-                took, peak, cpu = peak_rss_of(cmd, cpus)
-                runs[(size, threads)] = {"took": took, "cpu": cpu, "rss": peak}
+                took, peak, cpu, disk = peak_rss_of(cmd, cpus)
+                runs[(size, threads)] = {"took": took, "cpu": cpu, "rss": peak, "disk": disk}
             rounds.append(runs)
         gauge_after = cpu_gauge()
         print("| corpus | threads | MB/s (min / median / max) | documents/s (median) | peak RSS MB | read floor MB/s |")
