@@ -30,10 +30,10 @@ ROUND_GAUGE_ADDITIONS = 2_000_000
 
 
 # Runs a command and prints its seconds, peak RSS in KiB, CPU seconds and 512-byte blocks read
-# from the disk. A process's peak RSS
-# counts the memory it had before exec: a child forked from this process, which holds the
-# corpora it generated, would report this process's size when that is the larger. So each run
-# is started by this small interpreter of its own, whose child forks from a few MB.
+# from the disk. A process's peak RSS counts the memory it had before exec: a child forked from
+# this process, which holds the corpora it generated, would report this process's size when that
+# is the larger. So each run is started by this small interpreter of its own, whose child forks
+# from a few MB.
 RUNNER = """
 import os, subprocess, sys, time
 start = time.perf_counter()
