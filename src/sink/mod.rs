@@ -66,9 +66,14 @@ struct TableSinks {
 }
 
 impl TableSinks {
+    /// Appends one row to both files.
+    fn append(&mut self, cells: &[Cell]) -> Result<(), Error> {
+        self.sinks.iter_mut().try_for_each(|s| s.append(cells))
+    }
+
     /// Appends every row of the table in a document's extraction.
     fn write(&mut self, x: &Extraction) -> Result<(), Error> {
-        each_row(x, self.table, &mut |cells| self.sinks.iter_mut().try_for_each(|s| s.append(cells)))
+        each_row(x, self.table, &mut |cells| self.append(cells))
     }
 
     fn finish(self) -> Result<(), Error> {
@@ -96,10 +101,7 @@ impl DatasetWriter {
 
     /// Appends one row of a table, its cells in schema order.
     pub fn append_cells(&mut self, table: Table, cells: &[Cell]) -> Result<(), Error> {
-        for t in self.tables.iter_mut().filter(|t| t.table == table) {
-            t.sinks.iter_mut().try_for_each(|s| s.append(cells))?;
-        }
-        Ok(())
+        self.tables.iter_mut().filter(|t| t.table == table).try_for_each(|t| t.append(cells))
     }
 
     /// Appends every record of one document.
