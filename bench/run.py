@@ -61,9 +61,8 @@ def peak_rss_of(cmd, cpus=None):
 def read_corpus(corpus):
     """Reads every file of `corpus`; returns the seconds it took."""
     start = time.perf_counter()
-    n = 0
     for p in corpus.rglob("*.txt"):
-        n += len(p.read_bytes())
+        p.read_bytes()
     return time.perf_counter() - start
 
 
@@ -134,10 +133,7 @@ def print_scaling(rounds, thread_counts, corpora):
             lines.append(f"- {threads_label(threads)}, {b0 / 1e6:.0f} → {b1 / 1e6:.0f} MB: "
                          f"{b1 / b0:.1f}× the bytes took {spread(ratio('took'), 2)}× the time "
                          f"({spread(ratio('cpu'), 2)}× the CPU time) and {spread(ratio('rss'), 2)}× the peak memory")
-    if lines:
-        print("\n## Scaling with corpus size\n")
-        print("Ratios within each round, min / median / max over the rounds.\n")
-        print("\n".join(lines))
+    print_ratios("Scaling with corpus size", lines)
 
 
 def print_threads(rounds, thread_counts, corpora):
@@ -152,8 +148,13 @@ def print_threads(rounds, thread_counts, corpora):
             cpu = [many["cpu"] / one["cpu"] for one, many in pairs]
             lines.append(f"- {corpora[size][1] / 1e6:.0f} MB, {threads} threads: {spread(speedup, 2)}× one core's "
                          f"speed, in {spread(cpu, 2)}× its CPU time")
+    print_ratios("Threads against one core", lines)
+
+
+def print_ratios(title, lines):
+    """A section of ratios read within each round, if there are any."""
     if lines:
-        print("\n## Threads against one core\n")
+        print(f"\n## {title}\n")
         print("Ratios within each round, min / median / max over the rounds.\n")
         print("\n".join(lines))
 
