@@ -183,21 +183,21 @@ def print_targets(rounds, thread_counts, corpora, most_rss, dateparser_times):
     def verdict(met):
         return "met" if met else "NOT met"
 
-    def rates(threads):
-        return ' / '.join(f'{median_rate(size, threads):.1f}' for size in SIZES)
+    def joined(values, digits=1):
+        return " / ".join(f"{v:.{digits}f}" for v in values)
 
     print("\n## Against issue #5's targets\n")
     one_core = [median_rate(size, 1) for size in SIZES]
-    print(f"- 100 MB/s on one core: medians {rates(1)} MB/s at "
-          f"{' / '.join(f'{corpora[s][1] / 1e6:.0f}' for s in SIZES)} MB: {verdict(min(one_core) >= 100)}")
+    print(f"- 100 MB/s on one core: medians {joined(one_core)} MB/s at "
+          f"{joined((corpora[s][1] / 1e6 for s in SIZES), 0)} MB: {verdict(min(one_core) >= 100)}")
     if 2 in thread_counts:
         # "Nearly twice that on two": twice the 100 MB/s asked of one core, and two threads
         # scaling from whatever one core does; either alone can be met while the other is not.
         two = [median_rate(size, 2) for size in SIZES]
         twice = [rate / one for rate, one in zip(two, one_core)]
-        print(f"- nearly twice that on two threads, taken as at least 180 MB/s: medians {rates(2)} MB/s: "
+        print(f"- nearly twice that on two threads, taken as at least 180 MB/s: medians {joined(two)} MB/s: "
               f"{verdict(min(two) >= 180)}")
-        print(f"- two threads nearly twice one core, taken as at least 1.8×: {' / '.join(f'{r:.2f}' for r in twice)}×: "
+        print(f"- two threads nearly twice one core, taken as at least 1.8×: {joined(twice, 2)}×: "
               f"{verdict(min(twice) >= 1.8)}")
     print(f"- peak memory at most 256 MB: at most {most_rss:.0f} MB: {verdict(most_rss <= 256)}")
     steps = [(small, large, threads) for threads in thread_counts for small, large in zip(SIZES, SIZES[1:])]
