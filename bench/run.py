@@ -127,8 +127,7 @@ def print_scaling(rounds, thread_counts, corpora):
     lines = []
     for threads in thread_counts:
         for small, large in zip(SIZES, SIZES[1:]):
-            pairs = [(runs[(small, threads)], runs[(large, threads)]) for runs in rounds]
-            ratio = lambda k: [b[k] / a[k] for a, b in pairs]
+            ratio = lambda k: within_rounds(rounds, (small, threads), (large, threads), k)
             b0, b1 = corpora[small][1], corpora[large][1]
             lines.append(f"- {threads_label(threads)}, {b0 / 1e6:.0f} → {b1 / 1e6:.0f} MB: "
                          f"{b1 / b0:.1f}× the bytes took {spread(ratio('took'), 2)}× the time "
@@ -143,12 +142,16 @@ def print_threads(rounds, thread_counts, corpora):
     lines = []
     for threads in (t for t in thread_counts if t > 1):
         for size in SIZES:
-            pairs = [(runs[(size, 1)], runs[(size, threads)]) for runs in rounds]
-            speedup = [one["took"] / many["took"] for one, many in pairs]
-            cpu = [many["cpu"] / one["cpu"] for one, many in pairs]
+            speedup = within_rounds(rounds, (size, threads), (size, 1), "took")
+            cpu = within_rounds(rounds, (size, 1), (size, threads), "cpu")
             lines.append(f"- {corpora[size][1] / 1e6:.0f} MB, {threads} threads: {spread(speedup, 2)}× one core's "
                          f"speed, in {spread(cpu, 2)}× its CPU time")
     print_ratios("Threads against one core", lines)
+
+
+def within_rounds(rounds, base, other, key):
+    """Configuration `other`'s figure `key` against `base`'s, in each round."""
+    return [runs[other][key] / runs[base][key] for runs in rounds]
 
 
 def print_ratios(title, lines):
@@ -199,8 +202,7 @@ def print_targets(rounds, thread_counts, corpora, median_rates, most_rss, datepa
     steps = [(small, large, threads) for threads in thread_counts for small, large in zip(SIZES, SIZES[1:])]
     if steps:
         def ratios(key):
-            return [statistics.median(runs[(large, t)][key] / runs[(small, t)][key] for runs in rounds)
-                    for small, large, t in steps]
+            return [statistics.median(within_rounds(rounds, (small, t), (large, t), key)) for small, large, t in steps]
         bytes_ratio = min(corpora[large][1] / corpora[small][1] for small, large, _ in steps)
         memory, time_ = ratios("rss"), ratios("took")
         print(f"- four times the corpus, no more memory: medians within rounds {min(memory):.2f}–{max(memory):.2f}× "
