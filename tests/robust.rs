@@ -196,6 +196,68 @@ fn unsafe_kill(pid: u32) {
     let _ = status;
 }
 
+/// Every file and directory of a finished dataset, relative to it (`""` for itself).
+fn entries(dir: &std::path::Path) -> std::collections::BTreeSet<String> {
+    let mut found = std::collections::BTreeSet::from([String::new()]);
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(d) = pending.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            found.insert(path.strip_prefix(dir).unwrap().to_string_lossy().into_owned());
+            if path.is_dir() {
+                pending.push(path);
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn a_finished_dataset_is_on_the_disk_before_it_replaces_the_previous_one() {
+    let wd = Workdir::new();
+    wd.write("small/a.txt", std::fs::read(&seeds()[2]).unwrap());
+    assert!(wd.run(&["extract", "small", "--out", "ds", "--quiet"]).status.success());
+    // The second run replaces the first's dataset; strace (-y) names each descriptor's path.
+    // This machine's image has it; a machine with only the toolchains may not.
+    let log = wd.path().join("strace.log");
+    let traced = Command::new("strace")
+        .args(["-f", "-y", "-qq", "-e", "trace=fsync,renameat2", "-o"])
+        .arg(&log)
+        .arg(env!("CARGO_BIN_EXE_councildata"))
+        .args(["extract", "small", "--out", "ds", "--quiet"])
+        .current_dir(wd.path())
+        .status();
+    let status = match traced {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            eprintln!("strace is not installed: the order of fsync and exchange is not checked");
+            return;
+        }
+        other => other.unwrap(),
+    };
+    assert!(status.success());
+    let log = std::fs::read_to_string(log).unwrap();
+    assert!(!log.contains("= -1"), "{log}");
+    let lines: Vec<&str> = log.lines().collect();
+    let swap = lines.iter().position(|l| l.contains("RENAME_EXCHANGE")).expect("an exchange");
+    let synced = |l: &&str| Some(l.split_once("fsync(")?.1.split_once('<')?.1.split_once('>')?.0.to_string());
+    let parent = wd.path().canonicalize().unwrap().to_string_lossy().into_owned();
+    let tmp = format!("{parent}/.ds.tmp-");
+    // Before the exchange: every file and directory of the new dataset, at its temporary path.
+    let before: std::collections::BTreeSet<String> = lines[..swap]
+        .iter()
+        .filter_map(synced)
+        .filter_map(|p| {
+            let rest = p.strip_prefix(&tmp)?;
+            let relative = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+            Some(relative.trim_start_matches('/').to_string())
+        })
+        .collect();
+    assert_eq!(before, entries(&wd.path().join("ds")));
+    // After it, the directory that holds both, before the old dataset is removed.
+    let after: Vec<String> = lines[swap..].iter().filter_map(synced).collect();
+    assert_eq!(after, [parent]);
+}
+
 #[test]
 fn two_runs_into_one_dataset_never_interleave() {
     let wd = Workdir::new();

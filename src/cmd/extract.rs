@@ -645,7 +645,8 @@ fn hex(bytes: &[u8]) -> String {
 
 /// Writes a dataset (or one shard's parts) into `.DIR.tmp-<pid>` beside DIR and swaps it into
 /// place, under `.DIR.lock`; `fill` writes the tables and finishes the writer. The previous
-/// dataset stays whole until the swap, which is one atomic `renameat2(RENAME_EXCHANGE)`.
+/// dataset stays whole until the swap, which is one atomic `renameat2(RENAME_EXCHANGE)`, and
+/// the new one is on the disk before it: a power cut at any moment leaves one of the two whole.
 pub fn write_atomically<F>(out: &Path, layout: Layout, fill: F) -> Result<(), Error>
 where
     F: FnOnce(DatasetWriter) -> Result<(), Error>,
@@ -678,11 +679,40 @@ where
         let _ = fs::remove_dir_all(&tmp);
         return Err(e);
     }
+    sync_tree(&tmp)?;
     match layout {
         Layout::Single => swap_into_place(&tmp, out)?,
-        Layout::Part { .. } => move_parts(&tmp, out)?,
+        Layout::Part { .. } => {
+            move_parts(&tmp, out)?;
+            sync_path(parent)?;
+        }
     }
     Ok(())
+}
+
+/// Flushes every file and directory under `dir` to the disk (`fsync`), the files at once on
+/// threads of their own, so that their writes to the disk overlap.
+fn sync_tree(dir: &Path) -> Result<(), Error> {
+    let mut dirs = vec![dir.to_path_buf()];
+    let mut files = Vec::new();
+    let mut next = 0;
+    while let Some(d) = dirs.get(next).cloned() {
+        for entry in fs::read_dir(&d).map_err(|e| Error::io(&d, &e))? {
+            let path = entry.map_err(|e| Error::io(&d, &e))?.path();
+            if path.is_dir() { dirs.push(path) } else { files.push(path) }
+        }
+        next += 1;
+    }
+    std::thread::scope(|scope| {
+        let syncs: Vec<_> = files.iter().map(|f| scope.spawn(|| sync_path(f))).collect();
+        syncs.into_iter().try_for_each(|s| s.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+    })?;
+    dirs.iter().try_for_each(|d| sync_path(d))
+}
+
+/// `fsync` of one file or directory: its data and the metadata needed to read it.
+fn sync_path(path: &Path) -> Result<(), Error> {
+    fs::File::open(path).and_then(|f| f.sync_all()).map_err(|e| Error::io(path, &e))
 }
 
 /// The directory a dataset directory is written beside, and a run's input list spilled into:
@@ -691,13 +721,15 @@ fn out_parent(out: &Path) -> &Path {
     out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
 }
 
-/// Puts the finished dataset at `out`: an atomic exchange when `out` exists, then the old one
-/// (now at `tmp`) is removed.
+/// Puts the finished dataset at `out`: an atomic exchange when `out` exists, made durable
+/// before the old one (now at `tmp`) is removed.
 fn swap_into_place(tmp: &Path, out: &Path) -> Result<(), Error> {
     if !out.exists() {
-        return fs::rename(tmp, out).map_err(|e| Error::io(out, &e));
+        fs::rename(tmp, out).map_err(|e| Error::io(out, &e))?;
+        return sync_path(out_parent(out));
     }
     exchange(tmp, out)?;
+    sync_path(out_parent(out))?;
     fs::remove_dir_all(tmp).map_err(|e| Error::io(tmp, &e))
 }
 
@@ -719,7 +751,8 @@ fn exchange(a: &Path, b: &Path) -> Result<(), Error> {
     if rc == 0 { Ok(()) } else { Err(Error::io(b, &std::io::Error::last_os_error())) }
 }
 
-/// Moves one shard's part files from `tmp` into `out`, each with an atomic rename.
+/// Moves one shard's part files from `tmp` into `out`, each with an atomic rename, and makes
+/// the renames durable.
 fn move_parts(tmp: &Path, out: &Path) -> Result<(), Error> {
     for entry in fs::read_dir(tmp).map_err(|e| Error::io(tmp, &e))? {
         let entry = entry.map_err(|e| Error::io(tmp, &e))?;
@@ -731,6 +764,7 @@ fn move_parts(tmp: &Path, out: &Path) -> Result<(), Error> {
             fs::rename(entry.path(), &target).map_err(|e| Error::io(&target, &e))?;
         }
     }
+    sync_path(out)?;
     fs::remove_dir_all(tmp).map_err(|e| Error::io(tmp, &e))
 }
 

@@ -2,6 +2,8 @@
 //! empty field for null; fields written from borrowed bytes, without a copy per cell.
 
 use std::fs::File;
+use std::io::{self, Write};
+use std::os::fd::AsRawFd;
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
@@ -13,11 +15,13 @@ use crate::schema::{Cell, TableSchema};
 /// Bytes the CSV writer gathers before each write to the file: its own buffer is the only
 /// one, so a field is copied once, and a table of hundreds of MB takes a few thousand writes.
 const WRITE_BYTES: usize = 64 * 1024;
+/// Bytes written between requests to start writing them to the disk.
+const WRITEBACK_BYTES: u64 = 4 * 1024 * 1024;
 
 /// Writes one table as CSV.
 pub struct CsvSink {
     path: PathBuf,
-    writer: csv::Writer<File>,
+    writer: csv::Writer<WritebackFile>,
 }
 
 impl CsvSink {
@@ -27,7 +31,7 @@ impl CsvSink {
         let mut writer = csv::WriterBuilder::new()
             .terminator(csv::Terminator::Any(b'\n'))
             .buffer_capacity(WRITE_BYTES)
-            .from_writer(file);
+            .from_writer(WritebackFile { file, written: 0, sent: 0 });
         writer
             .write_record(schema.fields.iter().map(|f| f.name.as_str()))
             .map_err(|e| Error::output(path, e))?;
@@ -56,6 +60,34 @@ impl TableSink for CsvSink {
 
     fn finish(mut self: Box<Self>) -> Result<(), Error> {
         self.writer.flush().map_err(|e| Error::io(&self.path, &e))
+    }
+}
+
+/// The CSV file, its bytes sent on to the disk every `WRITEBACK_BYTES` while the run goes on
+/// (`sync_file_range`), so that the `fsync` before the dataset is swapped into place finds
+/// little left to write.
+struct WritebackFile {
+    file: File,
+    written: u64,
+    sent: u64,
+}
+
+impl Write for WritebackFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.file.write(buf)?;
+        self.written += n as u64;
+        if self.written - self.sent >= WRITEBACK_BYTES {
+            let (from, len) = (self.sent as libc::off64_t, (self.written - self.sent) as libc::off64_t);
+            // SAFETY: a plain system call on an open descriptor. Only a hint: a failed write
+            // to the disk is reported by the `fsync` that follows.
+            unsafe { libc::sync_file_range(self.file.as_raw_fd(), from, len, libc::SYNC_FILE_RANGE_WRITE) };
+            self.sent = self.written;
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush()
     }
 }
 
