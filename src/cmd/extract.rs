@@ -674,17 +674,16 @@ where
             fs::create_dir_all(&tmp).map_err(|e| Error::io(&tmp, &e))?;
         }
     }
-    let filled = DatasetWriter::create(&tmp, layout).and_then(fill);
+    let filled = DatasetWriter::create(&tmp, layout).and_then(fill).and_then(|()| sync_tree(&tmp));
     if let Err(e) = filled {
         let _ = fs::remove_dir_all(&tmp);
         return Err(e);
     }
-    sync_tree(&tmp)?;
     match layout {
         Layout::Single => swap_into_place(&tmp, out)?,
         Layout::Part { .. } => {
             move_parts(&tmp, out)?;
-            sync_path(parent)?;
+            sync_dir(parent)?;
         }
     }
     Ok(())
@@ -704,15 +703,24 @@ fn sync_tree(dir: &Path) -> Result<(), Error> {
         next += 1;
     }
     std::thread::scope(|scope| {
-        let syncs: Vec<_> = files.iter().map(|f| scope.spawn(|| sync_path(f))).collect();
+        let syncs: Vec<_> = files.iter().map(|f| scope.spawn(|| sync_file(f))).collect();
         syncs.into_iter().try_for_each(|s| s.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
     })?;
-    dirs.iter().try_for_each(|d| sync_path(d))
+    dirs.iter().try_for_each(|d| sync_dir(d))
 }
 
-/// `fsync` of one file or directory: its data and the metadata needed to read it.
-fn sync_path(path: &Path) -> Result<(), Error> {
+/// `fsync` of a file: its data and the metadata needed to read it.
+fn sync_file(path: &Path) -> Result<(), Error> {
     fs::File::open(path).and_then(|f| f.sync_all()).map_err(|e| Error::io(path, &e))
+}
+
+/// `fsync` of a directory, for the names it holds. A file system that cannot sync a
+/// directory (`EINVAL`, `ENOTSUP`) keeps its names as it can; that does not fail the run.
+fn sync_dir(path: &Path) -> Result<(), Error> {
+    match fs::File::open(path).and_then(|f| f.sync_all()) {
+        Err(e) if matches!(e.raw_os_error(), Some(libc::EINVAL | libc::ENOTSUP)) => Ok(()),
+        other => other.map_err(|e| Error::io(path, &e)),
+    }
 }
 
 /// The directory a dataset directory is written beside, and a run's input list spilled into:
@@ -726,10 +734,10 @@ fn out_parent(out: &Path) -> &Path {
 fn swap_into_place(tmp: &Path, out: &Path) -> Result<(), Error> {
     if !out.exists() {
         fs::rename(tmp, out).map_err(|e| Error::io(out, &e))?;
-        return sync_path(out_parent(out));
+        return sync_dir(out_parent(out));
     }
     exchange(tmp, out)?;
-    sync_path(out_parent(out))?;
+    sync_dir(out_parent(out))?;
     fs::remove_dir_all(tmp).map_err(|e| Error::io(tmp, &e))
 }
 
@@ -764,7 +772,7 @@ fn move_parts(tmp: &Path, out: &Path) -> Result<(), Error> {
             fs::rename(entry.path(), &target).map_err(|e| Error::io(&target, &e))?;
         }
     }
-    sync_path(out)?;
+    sync_dir(out)?;
     fs::remove_dir_all(tmp).map_err(|e| Error::io(tmp, &e))
 }
 
@@ -827,6 +835,16 @@ impl Drop for Lock {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_directory_its_file_system_cannot_sync_does_not_fail_the_run() {
+        // procfs refuses fsync with EINVAL, as some network and FUSE file systems do.
+        let refused = fs::File::open("/proc").and_then(|f| f.sync_all()).unwrap_err();
+        assert_eq!(refused.raw_os_error(), Some(libc::EINVAL));
+        assert!(sync_dir(Path::new("/proc")).is_ok());
+        let missing = sync_dir(Path::new("/no/such/dataset")).unwrap_err().to_string();
+        assert!(missing.contains("/no/such/dataset"), "{missing}");
+    }
 
     #[test]
     fn decode_refuses_bad_bytes_with_positions() {
