@@ -1,5 +1,6 @@
 //! The CSV sink: UTF-8, a header row from the schema, RFC 4180 quoting, ISO 8601 dates, an
-//! empty field for null; fields written from borrowed bytes, without a copy per cell.
+//! empty field for null; fields written from borrowed bytes, without a copy per cell, and sent
+//! on to the disk as the file grows.
 
 use std::fs::File;
 use std::io::{self, Write};
