@@ -2,30 +2,21 @@
 DuckDB for the questions the extraction must answer. Expected values were read off the seed
 texts in seeds/, not off the output."""
 
-import json
-import os
-import pathlib
-import subprocess
-
 import duckdb
 import frictionless
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-BIN = ROOT / os.environ.get("COUNCILDATA_BIN", "target/release/councildata")
-TABLES = [
-    "documents", "note_headers", "paragraphs", "operative_clauses",
-    "recitals", "footnotes", "references", "dated_events",
-]
+from seeds_run import TABLES, extract_seeds, schema
+
 ARROW_TYPE = {"string": "string", "integer": "int64", "date": "date32[day]"}
 
 
 @pytest.fixture(scope="module")
 def dataset(tmp_path_factory):
     out = tmp_path_factory.mktemp("ds") / "dataset"
-    subprocess.run([str(BIN), "extract", str(ROOT / "seeds"), "--out", str(out), "--quiet"], check=True)
+    extract_seeds(out)
     return out
 
 
@@ -35,10 +26,6 @@ def db(dataset):
     for table in TABLES:
         con.execute(f"CREATE VIEW \"{table}\" AS SELECT * FROM read_parquet('{dataset / (table + '.parquet')}')")
     return con
-
-
-def schema(table):
-    return json.loads((ROOT / "schemas" / "v1" / f"{table}.schema.json").read_text())
 
 
 @pytest.mark.parametrize("table", TABLES)

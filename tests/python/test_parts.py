@@ -3,34 +3,21 @@ polars, pyarrow datasets), Parquet and CSV alike: the same rows as the single-fi
 unsharded run, with no merge step. Three shards of the five seeds leave one shard empty, so an
 empty part is read too."""
 
-import json
-import os
-import pathlib
-import subprocess
-
 import duckdb
 import polars as pl
 import pyarrow.dataset as ds
 import pytest
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-BIN = ROOT / os.environ.get("COUNCILDATA_BIN", "target/release/councildata")
-TABLES = [
-    "documents", "note_headers", "paragraphs", "operative_clauses",
-    "recitals", "footnotes", "references", "dated_events",
-]
+from seeds_run import TABLES, extract_seeds, schema
+
 SHARDS = 3
 POLARS_TYPE = {"string": pl.String, "integer": pl.Int64, "date": pl.Date}
-
-
-def extract(out, *flags):
-    subprocess.run([str(BIN), "extract", str(ROOT / "seeds"), "--out", str(out), "--quiet", *flags], check=True)
 
 
 @pytest.fixture(scope="module")
 def single(tmp_path_factory):
     out = tmp_path_factory.mktemp("single") / "dataset"
-    extract(out)
+    extract_seeds(out)
     return out
 
 
@@ -38,13 +25,12 @@ def single(tmp_path_factory):
 def parts(tmp_path_factory):
     out = tmp_path_factory.mktemp("parts") / "dataset"
     for k in range(1, SHARDS + 1):
-        extract(out, "--shard", f"{k}/{SHARDS}")
+        extract_seeds(out, "--shard", f"{k}/{SHARDS}")
     return out
 
 
 def polars_schema(table):
-    fields = json.loads((ROOT / "schemas" / "v1" / f"{table}.schema.json").read_text())["fields"]
-    return {f["name"]: POLARS_TYPE[f["type"]] for f in fields}
+    return {f["name"]: POLARS_TYPE[f["type"]] for f in schema(table)["fields"]}
 
 
 def test_every_table_has_one_part_per_shard_and_one_shard_is_empty(parts):
