@@ -4,12 +4,11 @@
 
 use std::fs::File;
 use std::io::{self, Write};
-use std::os::fd::AsRawFd;
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 
-use super::TableSink;
+use super::{TableSink, start_writeback};
 use crate::error::Error;
 use crate::schema::{Cell, TableSchema};
 
@@ -59,14 +58,14 @@ impl TableSink for CsvSink {
         self.writer.write_record(None::<&[u8]>).map_err(|e| Error::output(&self.path, e))
     }
 
-    fn finish(mut self: Box<Self>) -> Result<(), Error> {
-        self.writer.flush().map_err(|e| Error::io(&self.path, &e))
+    fn finish(self: Box<Self>) -> Result<(), Error> {
+        let out = self.writer.into_inner().map_err(|e| Error::io(&self.path, e.error()))?;
+        start_writeback(&out.file, out.sent);
+        Ok(())
     }
 }
 
-/// The CSV file, its bytes sent on to the disk every `WRITEBACK_BYTES` while the run goes on
-/// (`sync_file_range`), so that the `fsync` before the dataset is swapped into place finds
-/// little left to write.
+/// The CSV file, its bytes sent on to the disk every `WRITEBACK_BYTES` while the run goes on.
 struct WritebackFile {
     file: File,
     written: u64,
@@ -78,10 +77,7 @@ impl Write for WritebackFile {
         let n = self.file.write(buf)?;
         self.written += n as u64;
         if self.written - self.sent >= WRITEBACK_BYTES {
-            let (from, len) = (self.sent as libc::off64_t, (self.written - self.sent) as libc::off64_t);
-            // SAFETY: a plain system call on an open descriptor. Only a hint: a failed write
-            // to the disk is reported by the `fsync` that follows.
-            unsafe { libc::sync_file_range(self.file.as_raw_fd(), from, len, libc::SYNC_FILE_RANGE_WRITE) };
+            start_writeback(&self.file, self.sent);
             self.sent = self.written;
         }
         Ok(n)

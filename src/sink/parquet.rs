@@ -16,7 +16,7 @@ use parquet::file::metadata::KeyValue;
 use parquet::file::properties::{WriterProperties, WriterPropertiesBuilder};
 use parquet::schema::types::ColumnPath;
 
-use super::TableSink;
+use super::{TableSink, start_writeback};
 use crate::error::Error;
 use crate::schema::{Cell, SCHEMA_VERSION, VERSION_KEY};
 
@@ -183,7 +183,8 @@ impl TableSink for ParquetSink {
 
     fn finish(mut self: Box<Self>) -> Result<(), Error> {
         self.flush()?;
-        self.writer.close().map_err(|e| Error::output(&self.path, e))?;
+        let file = self.writer.into_inner().map_err(|e| Error::output(&self.path, e))?;
+        start_writeback(&file, 0);
         Ok(())
     }
 }

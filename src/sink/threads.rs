@@ -151,9 +151,12 @@ mod tests {
     /// What a sink was given: the doc_id of each row, then `finished`.
     type Log = Arc<Mutex<Vec<String>>>;
 
-    /// A sink that logs rows, and fails or panics at a given row.
+    /// A sink that logs rows, and fails or panics at a given row; it also names itself in a
+    /// log of closings that every sink shares.
     struct Recorder {
+        name: String,
         log: Log,
+        closings: Log,
         fail_at: Option<usize>,
         panic_at: Option<usize>,
     }
@@ -171,29 +174,34 @@ mod tests {
 
         fn finish(self: Box<Self>) -> Result<(), Error> {
             self.log.lock().unwrap().push("finished".into());
+            self.closings.lock().unwrap().push(self.name);
             Ok(())
         }
     }
 
-    /// A writer whose every sink logs; the paragraphs' CSV sink may fail or panic.
-    fn recording_writer(fail_at: Option<usize>, panic_at: Option<usize>) -> (DatasetWriter, Vec<Log>) {
+    /// A writer whose every sink logs, and the log of their closings; the paragraphs' CSV sink
+    /// may fail or panic.
+    fn recording_writer(fail_at: Option<usize>, panic_at: Option<usize>) -> (DatasetWriter, Vec<Log>, Log) {
         let mut logs = Vec::new();
-        let mut sink = |table: Table, first: bool| -> Box<dyn TableSink + Send> {
+        let closings = Log::default();
+        let mut sink = |table: Table, format: &str| -> Box<dyn TableSink + Send> {
             let log = Log::default();
             logs.push(Arc::clone(&log));
-            let paragraphs_csv = table == Table::Paragraphs && first;
+            let paragraphs_csv = table == Table::Paragraphs && format == "csv";
             Box::new(Recorder {
+                name: format!("{}.{format}", table.name()),
                 log,
+                closings: Arc::clone(&closings),
                 fail_at: fail_at.filter(|_| paragraphs_csv),
                 panic_at: panic_at.filter(|_| paragraphs_csv),
             })
         };
         let tables = Table::ALL
             .into_iter()
-            .map(|table| TableSinks { table, sinks: [sink(table, true), sink(table, false)] })
+            .map(|table| TableSinks { table, csv: sink(table, "csv"), parquet: sink(table, "parquet") })
             .collect();
         let layout = Layout::Part { index: 1, count: 1 };
-        (DatasetWriter { dir: PathBuf::new(), layout, tables }, logs)
+        (DatasetWriter { dir: PathBuf::new(), layout, tables }, logs, closings)
     }
 
     /// Document `i`, with two paragraphs.
@@ -248,7 +256,7 @@ mod tests {
         let count = 2 * CHUNK_DOCS + 5;
         let ids = |per_doc| (0..count).flat_map(move |i| vec![format!("file:{i}"); per_doc]);
         for threads in [false, true] {
-            let (writer, logs) = recording_writer(None, None);
+            let (writer, logs, _) = recording_writer(None, None);
             write_documents(writer, threads, count).unwrap();
             for (sink, log) in logs.iter().enumerate() {
                 let rows_per_doc = match Table::ALL[sink / 2] {
@@ -263,9 +271,21 @@ mod tests {
     }
 
     #[test]
+    fn every_csv_file_is_closed_before_the_first_parquet_file_when_written_here() {
+        let (writer, _, closings) = recording_writer(None, None);
+        write_documents(writer, false, 3).unwrap();
+        let closings = closings.lock().unwrap();
+        let expected: Vec<String> = ["csv", "parquet"]
+            .iter()
+            .flat_map(|format| Table::ALL.iter().map(move |t| format!("{}.{format}", t.name())))
+            .collect();
+        assert_eq!(*closings, expected);
+    }
+
+    #[test]
     fn a_failing_table_stops_the_run_with_its_error() {
         for threads in [false, true] {
-            let (writer, logs) = recording_writer(Some(40), None);
+            let (writer, logs, _) = recording_writer(Some(40), None);
             let e = write_documents(writer, threads, 10 * CHUNK_DOCS).unwrap_err();
             assert!(e.to_string().contains("no space left on device"), "{e}");
             // The failing sink wrote the rows before the failure and was not closed.
@@ -277,7 +297,7 @@ mod tests {
     #[test]
     #[should_panic(expected = "a sink panicked")]
     fn a_table_thread_panic_reaches_the_writer() {
-        let (writer, _) = recording_writer(None, Some(3));
+        let (writer, _, _) = recording_writer(None, Some(3));
         let _ = write_documents(writer, true, 3 * CHUNK_DOCS);
     }
 }
