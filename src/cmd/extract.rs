@@ -290,17 +290,8 @@ pub fn run(opts: &Options) -> Result<Summary, Error> {
     let spill_dir = out_parent(&opts.out);
     fs::create_dir_all(spill_dir).map_err(|e| Error::io(spill_dir, &e))?;
     let mut order = InputOrder::new(opts.shard, spill_dir);
-    // The grammars are parsed while the inputs are listed: neither needs the other.
-    let (grammar, listed) = std::thread::scope(|scope| {
-        let grammar = scope.spawn(Grammar::embedded);
-        let listed =
-            collect_inputs_matching(&opts.inputs, &opts.globs, &mut errors, &mut skipped, &mut |i| {
-                order.push(i)
-            });
-        (grammar.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), listed)
-    });
-    listed?;
-    let grammar = grammar?;
+    let grammar = Grammar::embedded()?;
+    collect_inputs_matching(&opts.inputs, &opts.globs, &mut errors, &mut skipped, &mut |i| order.push(i))?;
     let count = order.len();
     let inputs = order.into_inputs()?;
     let progress = progress_bar(count as u64, opts.quiet);
