@@ -285,12 +285,12 @@ pub struct Summary {
 /// Runs `extract`. Per-document errors are reported and counted; they never stop the run.
 pub fn run(opts: &Options) -> Result<Summary, Error> {
     let started = Instant::now();
+    let grammar = Grammar::embedded()?;
     let mut errors = Vec::new();
     let mut skipped = Vec::new();
     let spill_dir = out_parent(&opts.out);
     fs::create_dir_all(spill_dir).map_err(|e| Error::io(spill_dir, &e))?;
     let mut order = InputOrder::new(opts.shard, spill_dir);
-    let grammar = Grammar::embedded()?;
     collect_inputs_matching(&opts.inputs, &opts.globs, &mut errors, &mut skipped, &mut |i| order.push(i))?;
     let count = order.len();
     let inputs = order.into_inputs()?;
