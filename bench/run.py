@@ -214,6 +214,25 @@ def print_targets(rounds, thread_counts, corpora, median_rates, most_rss, datepa
               f"{verdict(dateparser_times >= 100)}")
 
 
+def processor():
+    """The processor as /proc/cpuinfo names it, with its family and model and the instruction
+    sets the hot paths use, so that benches on different VMs of one name can be told apart."""
+    try:
+        fields = {}
+        for line in pathlib.Path("/proc/cpuinfo").read_text().splitlines():
+            key, _, value = line.partition(":")
+            if not key.strip():
+                break
+            fields.setdefault(key.strip(), value.strip())
+    except OSError:
+        return platform.processor() or "processor unknown"
+    flags = set(fields.get("flags", "").split())
+    sets = [name for flag, name in (("avx2", "AVX2"), ("avx512bw", "AVX-512"), ("sha_ni", "SHA-NI")) if flag in flags]
+    return (f"{fields.get('model name', 'processor unknown')} (family {fields.get('cpu family', '?')}, "
+            f"model {fields.get('model', '?')}, {float(fields.get('cpu MHz', 0)):.0f} MHz, "
+            f"{', '.join(sets) or 'no AVX2'})")
+
+
 def threads_label(threads):
     return f"{threads} thread{'s' if threads > 1 else ''}"
 
@@ -223,8 +242,8 @@ def main():
         sys.exit("build first: cargo build --release")
     cores = os.cpu_count() or 1
     print("# councildata benchmark\n")
-    print(f"Machine: {platform.machine()}, {cores} cores, {platform.system()} {platform.release()}, "
-          f"Python {platform.python_version()}\n")
+    print(f"Machine: {platform.machine()}, {cores} cores, {processor()}, {platform.system()} "
+          f"{platform.release()}, Python {platform.python_version()}\n")
     gauge_before = cpu_gauge()
     tmp = pathlib.Path(tempfile.mkdtemp(prefix="councildata-bench-"))
     try:
