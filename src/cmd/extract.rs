@@ -697,8 +697,11 @@ fn sync_tree(dir: &Path) -> Result<(), Error> {
     let mut next = 0;
     while let Some(d) = dirs.get(next).cloned() {
         for entry in fs::read_dir(&d).map_err(|e| Error::io(&d, &e))? {
-            let path = entry.map_err(|e| Error::io(&d, &e))?.path();
-            if path.is_dir() { dirs.push(path) } else { files.push(path) }
+            let entry = entry.map_err(|e| Error::io(&d, &e))?;
+            // The listing's own type, as the input walk reads it: no stat per file.
+            let path = entry.path();
+            let is_dir = entry.file_type().map_err(|e| Error::io(&path, &e))?.is_dir();
+            if is_dir { dirs.push(path) } else { files.push(path) }
         }
         next += 1;
     }
