@@ -9,7 +9,9 @@
 //! [`find_dates`] tries the grammar once per whitespace-separated token, at its first character
 //! after any opening bracket or quote, and only if the token starts with a digit, a month name
 //! or a range opener: the scan is linear, and most words are turned away on their first two
-//! letters ([`Lexicon::may_open_date_word`]) before any production runs. Numbers inside a
+//! letters ([`Lexicon::may_open_date_word`]) before any production runs. Since every date reads
+//! a digit, tokens more than a few before the next digit, and all after the last, are passed
+//! over without a look (`DateGrammar::lead_tokens`). Numbers inside a
 //! token (`covid-19`, `COM(2020)`, `12109/13`, `…/2024/December/…`) are never tried, and a
 //! date must end where a word ends (`2030-dagsordenen`, `5G` are not dates).
 
@@ -23,7 +25,7 @@ use nom::error::{Error, ErrorKind};
 use nom::sequence::{preceded, terminated};
 use nom::{IResult, Offset, Parser};
 
-use super::text::{find_last_byte, visible_ascii_end};
+use super::text::{find_byte, find_last_byte, visible_ascii_end};
 use crate::lexicon::{Dates, Lexicon, Order, same_word};
 use crate::model::Precision;
 
@@ -75,66 +77,94 @@ pub fn scan_dates(text: &str, lex: &Lexicon) -> (Vec<DateMatch>, Vec<std::ops::R
 impl DateGrammar<'_> {
     /// [`scan_dates`] with this grammar, built once per language rather than once per text.
     pub fn scan(&self, text: &str) -> (Vec<DateMatch>, Vec<std::ops::Range<usize>>) {
-        let mut impossible = Vec::new();
-        let mut found = Vec::new();
-        let mut resume = 0;
-        // Every production reads a day or a year: no date starts after the text's last digit.
-        let Some(last_digit) = find_last_byte(text.as_bytes(), |b| b.is_ascii_digit()) else {
-            return (found, impossible);
+        let mut scan = Scan::default();
+        // Every production reads a day or a year: no date starts after the text's last digit,
+        // nor more than `lead_tokens` tokens before the next digit. Most text is passed over.
+        let bytes = text.as_bytes();
+        let Some(last_digit) = find_last_byte(bytes, |b| b.is_ascii_digit()) else {
+            return (scan.found, scan.impossible);
         };
-        for token in white_space_split(text) {
-            if text.offset(token) > last_digit {
+        let next_digit_from =
+            |at: usize| find_byte(bytes.get(at..).unwrap_or_default(), |b| b.is_ascii_digit());
+        let mut next_digit = next_digit_from(0).unwrap_or(last_digit);
+        let mut lead_start = self.lead_start(text, next_digit);
+        let mut tokens = white_space_split(text);
+        while let Some(token) = tokens.next() {
+            let at = text.offset(token);
+            if at > last_digit {
                 break;
             }
-            if text.offset(token) < resume {
+            if at < scan.resume {
                 continue;
             }
-            // Marks are never letters or digits: most tokens have none to trim.
-            let opened = match token.as_bytes().first() {
-                Some(b) if b.is_ascii_alphanumeric() => token,
-                _ => token.trim_start_matches(OPENING_MARKS),
-            };
-            // What `may_start` accepts, a day prefix included, begins with a digit or as a word
-            // the lexicon lists does: most tokens end here, before any production runs.
-            if !opened.starts_with(|c: char| c.is_ascii_digit()) && !self.lex.may_open_date_word(opened) {
+            if next_digit < at {
+                next_digit = next_digit_from(at).map_or(last_digit, |d| at + d);
+                lead_start = self.lead_start(text, next_digit);
+            }
+            if at < lead_start {
+                tokens = white_space_split(text.get(lead_start..).unwrap_or_default());
                 continue;
             }
-            let word = self.without_day_prefix(opened);
-            let Some(input) = text.get(text.offset(word)..) else {
-                continue;
-            };
-            if !number_may_open_date(input) || !self.may_start(input) || is_url(token) {
-                continue;
+            self.try_token(text, token, &mut scan);
+        }
+        (scan.found, scan.impossible)
+    }
+
+    /// Tries the grammar at `token` of `text`, if a date may start there.
+    #[inline]
+    fn try_token(&self, text: &str, token: &str, scan: &mut Scan) {
+        // Marks are never letters or digits: most tokens have none to trim.
+        let opened = match token.as_bytes().first() {
+            Some(b) if b.is_ascii_alphanumeric() => token,
+            _ => token.trim_start_matches(OPENING_MARKS),
+        };
+        // What `may_start` accepts, a day prefix included, begins with a digit or as a word
+        // the lexicon lists does: most tokens end here, before any production runs.
+        if !opened.starts_with(|c: char| c.is_ascii_digit()) && !self.lex.may_open_date_word(opened) {
+            return;
+        }
+        let word = self.without_day_prefix(opened);
+        let Some(input) = text.get(text.offset(word)..) else {
+            return;
+        };
+        if !number_may_open_date(input) || !self.may_start(input) || is_url(token) {
+            return;
+        }
+        let readings = Readings::default();
+        match self.date_phrase(&readings).parse(input) {
+            Ok((_, (surface, period))) => {
+                let start = text.offset(surface);
+                let end = start + surface.len();
+                scan.found.push(DateMatch {
+                    start,
+                    end,
+                    date_start: period.start,
+                    date_end: period.end,
+                    precision: period.precision,
+                });
+                scan.resume = end;
             }
-            let readings = Readings::default();
-            match self.date_phrase(&readings).parse(input) {
-                Ok((_, (surface, period))) => {
-                    let start = text.offset(surface);
-                    let end = start + surface.len();
-                    found.push(DateMatch {
-                        start,
-                        end,
-                        date_start: period.start,
-                        date_end: period.end,
-                        precision: period.precision,
-                    });
-                    resume = end;
-                }
-                // The month and year of an impossible or year-less day (`31. februar 2021`) are
-                // not read again on their own as `februar 2021` or `2021`.
-                Err(_) => {
-                    if let Ok((rest, with_year)) = self.day_month_shape().parse(input) {
-                        resume = text.offset(rest);
-                        // Without a year only a day no year has is impossible (`31. februar`).
-                        if with_year || self.day_month(&readings).parse(input).is_err() {
-                            impossible.push(text.offset(input)..resume);
-                        }
+            // The month and year of an impossible or year-less day (`31. februar 2021`) are
+            // not read again on their own as `februar 2021` or `2021`.
+            Err(_) => {
+                if let Ok((rest, with_year)) = self.day_month_shape().parse(input) {
+                    scan.resume = text.offset(rest);
+                    // Without a year only a day no year has is impossible (`31. februar`).
+                    if with_year || self.day_month(&readings).parse(input).is_err() {
+                        scan.impossible.push(text.offset(input)..scan.resume);
                     }
                 }
             }
         }
-        (found, impossible)
     }
+}
+
+/// What a scan has found so far, and where the next date may start.
+#[derive(Default)]
+struct Scan {
+    found: Vec<DateMatch>,
+    impossible: Vec<std::ops::Range<usize>>,
+    resume: usize,
 }
 
 /// What each byte can be the first of: a white space character, or a character that may be one.
@@ -200,6 +230,17 @@ impl<'t> Iterator for WhiteSpaceSplit<'t> {
         self.rest = None;
         Some(rest)
     }
+}
+
+/// Whether the character that ends `text[..end]` is white space, and where it starts; none at
+/// the text's start. ASCII is judged by the byte, as [`white_space_split`] judges it.
+fn char_before(text: &str, end: usize) -> Option<(bool, usize)> {
+    let last = *text.as_bytes().get(end.checked_sub(1)?)?;
+    if last.is_ascii() {
+        return Some((BYTE_CLASSES[usize::from(last)] == ByteClass::Space, end - 1));
+    }
+    let c = text.get(..end)?.chars().next_back()?;
+    Some((c.is_whitespace(), end - c.len_utf8()))
 }
 
 /// Brackets and quotes that may stand before a date in the same token (`(2020)`, `»2020«`).
@@ -360,6 +401,11 @@ pub struct DateGrammar<'l> {
     range_joins: Vec<&'l str>,
     /// The range and pair connectives, longest first.
     range_and_pair_joins: Vec<&'l str>,
+    /// Most tokens a date reads before the one holding its first digit: a range opener, two
+    /// month names, a connective and a link (`fra januar til marts 2020`, es `de marzo de
+    /// 2021`), each as many tokens as its longest form has words. Every production reads a day
+    /// or a year, so no date starts further before a digit.
+    lead_tokens: usize,
 }
 
 impl<'l> DateGrammar<'l> {
@@ -379,6 +425,12 @@ impl<'l> DateGrammar<'l> {
         };
         let ranges = dates.range_connectives.iter().map(String::as_str);
         let pairs = dates.pair_connectives.iter().map(String::as_str);
+        let most_words = |forms: &mut dyn Iterator<Item = &String>| {
+            forms.map(|form| form.split_whitespace().count()).max().unwrap_or(0)
+        };
+        let month_words = most_words(&mut dates.months.iter().flatten()).max(1);
+        let connective_words = most_words(&mut dates.range_connectives.iter().chain(&dates.pair_connectives));
+        let lead_tokens = 1 + 2 * month_words + connective_words + most_words(&mut dates.links.iter());
         DateGrammar {
             lex,
             day_suffixes,
@@ -386,6 +438,7 @@ impl<'l> DateGrammar<'l> {
             multiword_months: lex.multiword_months().collect(),
             range_joins: longest_first(ranges.clone().collect()),
             range_and_pair_joins: longest_first(ranges.chain(pairs).collect()),
+            lead_tokens,
         }
     }
 
@@ -395,6 +448,27 @@ impl<'l> DateGrammar<'l> {
 
     fn year_first(&self) -> bool {
         self.dates().order != Order::Dmy
+    }
+
+    /// Where the `lead_tokens`-th token before the one holding byte `digit` starts, or where the
+    /// text does: no date whose first digit is `digit` starts before it.
+    fn lead_start(&self, text: &str, digit: usize) -> usize {
+        let back_over = |mut end: usize, white: bool| {
+            while let Some((is_white, start)) = char_before(text, end)
+                && is_white == white
+            {
+                end = start;
+            }
+            end
+        };
+        let mut start = back_over(digit, false);
+        for _ in 0..self.lead_tokens {
+            match back_over(start, true) {
+                0 => return 0,
+                end => start = back_over(end, false),
+            }
+        }
+        start
     }
 
     /// Whether the text at a token can start a date: it starts with a digit, unless a day
@@ -936,6 +1010,63 @@ mod tests {
         assert_eq!(found.len(), 1, "{text:?}: {found:?}");
         let m = found[0];
         (&text[m.start..m.end], m.date_start, m.date_end, m.precision)
+    }
+
+    // ---- where the grammar is tried ----
+
+    /// The grammar tried at every token, none passed over, as [`DateGrammar::scan`] would
+    /// without its bounds.
+    fn scan_every_token(text: &str, lex: &Lexicon) -> (Vec<DateMatch>, Vec<std::ops::Range<usize>>) {
+        let grammar = DateGrammar::new(lex);
+        let mut scan = Scan::default();
+        for token in white_space_split(text) {
+            if text.offset(token) >= scan.resume {
+                grammar.try_token(text, token, &mut scan);
+            }
+        }
+        (scan.found, scan.impossible)
+    }
+
+    #[test]
+    fn passing_over_text_far_from_a_digit_loses_no_date() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts = Vec::new();
+        for dir in ["tests/languages", "seeds"] {
+            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+                texts.push(std::fs::read_to_string(entry.unwrap().path()).unwrap());
+            }
+        }
+        assert_eq!(texts.len(), 29);
+        // Every text with every language's words, so that each lexicon meets dates it reads
+        // and text it does not.
+        for lex in &Lexicons::embedded().unwrap().languages {
+            for text in &texts {
+                let scanned = DateGrammar::new(lex).scan(text);
+                assert_eq!(scanned, scan_every_token(text, lex), "{} on {:.60}", lex.code, text);
+            }
+        }
+    }
+
+    #[test]
+    fn a_date_may_open_as_many_tokens_before_its_first_digit_as_its_words_allow() {
+        let filler = "Rådet noterer sig at der ikke er truffet afgørelse om dette spørgsmål ".repeat(8);
+        // Opener, month, connective, month: four tokens before `2020`.
+        assert_eq!(DateGrammar::new(lex("da")).lead_tokens, 4);
+        for space in [" ", "  ", "\t", "\u{a0}", "\u{3000}", " \u{2009} "] {
+            let phrase = ["fra", "januar", "til", "marts", "2020"].join(space);
+            let text = format!("{filler}{phrase} og 12109/13");
+            let found = find_dates(&text, lex("da"));
+            let got: Vec<&str> = found.iter().map(|m| &text[m.start..m.end]).collect();
+            assert_eq!(got, [phrase.strip_prefix("fra").unwrap().trim_start()], "{space:?}");
+        }
+        // ga: two-word months, six tokens.
+        assert_eq!(DateGrammar::new(lex("ga")).lead_tokens, 6);
+        let text = format!("{filler}idir Meán Fómhair agus Deireadh Fómhair 2020");
+        assert_eq!(surfaces(&text, "ga"), ["Meán Fómhair agus Deireadh Fómhair 2020"]);
+        // es: a link before the year.
+        assert_eq!(DateGrammar::new(lex("es")).lead_tokens, 5);
+        let text = format!("{filler}desde marzo a mayo de 2021");
+        assert_eq!(surfaces(&text, "es"), ["marzo a mayo de 2021"]);
     }
 
     // ---- productions alone ----
