@@ -1047,6 +1047,52 @@ mod tests {
         }
     }
 
+    /// The words a date of `code` is written with, and numbers, filler and a reference around
+    /// them.
+    fn date_words(code: &str) -> Vec<String> {
+        let dates = &lex(code).dates;
+        let listed = [
+            &dates.range_openers,
+            &dates.range_connectives,
+            &dates.pair_connectives,
+            &dates.links,
+            &dates.year_suffixes,
+            &dates.day_prefixes,
+        ];
+        let numbers = ["1", "1.", "25", "31.", "2020", "2024.", "(2021)", "12109/13", "7-8", "og", "x"];
+        listed
+            .into_iter()
+            .flatten()
+            .chain(dates.months.iter().flatten())
+            .cloned()
+            .chain(std::iter::once(dates.day_suffix.clone()))
+            .chain(numbers.map(String::from))
+            .filter(|w| !w.is_empty())
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 400, ..Default::default() })]
+
+        /// Any run of one language's date words, numbers and filler, with any white space
+        /// between them, scans as when every token is tried.
+        #[test]
+        fn passing_over_text_loses_no_date_in_any_arrangement(
+            code in proptest::sample::select(vec!["da", "sl", "en", "ga", "es", "mt", "hu", "lv", "lt", "el"]),
+            picks in proptest::collection::vec(
+                (
+                    proptest::prelude::any::<proptest::sample::Index>(),
+                    proptest::sample::select(vec![" ", " ", " ", "  ", "\t", "\u{a0}", "\n"]),
+                ),
+                0..40,
+            ),
+        ) {
+            let words = date_words(code);
+            let text: String = picks.iter().map(|(i, space)| format!("{}{space}", i.get(&words))).collect();
+            proptest::prop_assert_eq!(DateGrammar::new(lex(code)).scan(&text), scan_every_token(&text, lex(code)));
+        }
+    }
+
     #[test]
     fn a_date_may_open_as_many_tokens_before_its_first_digit_as_its_words_allow() {
         let filler = "Rådet noterer sig at der ikke er truffet afgørelse om dette spørgsmål ".repeat(8);
