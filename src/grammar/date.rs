@@ -232,6 +232,11 @@ impl<'t> Iterator for WhiteSpaceSplit<'t> {
     }
 }
 
+/// The most words any of `forms` has, 0 for none.
+fn most_words<'a>(forms: impl IntoIterator<Item = &'a String>) -> usize {
+    forms.into_iter().map(|form| form.split_whitespace().count()).max().unwrap_or(0)
+}
+
 /// Whether the character that ends `text[..end]` is white space, and where it starts; none at
 /// the text's start. ASCII is judged by the byte, as [`white_space_split`] judges it.
 fn char_before(text: &str, end: usize) -> Option<(bool, usize)> {
@@ -425,12 +430,9 @@ impl<'l> DateGrammar<'l> {
         };
         let ranges = dates.range_connectives.iter().map(String::as_str);
         let pairs = dates.pair_connectives.iter().map(String::as_str);
-        let most_words = |forms: &mut dyn Iterator<Item = &String>| {
-            forms.map(|form| form.split_whitespace().count()).max().unwrap_or(0)
-        };
-        let month_words = most_words(&mut dates.months.iter().flatten()).max(1);
-        let connective_words = most_words(&mut dates.range_connectives.iter().chain(&dates.pair_connectives));
-        let lead_tokens = 1 + 2 * month_words + connective_words + most_words(&mut dates.links.iter());
+        let month_words = most_words(dates.months.iter().flatten()).max(1);
+        let connective_words = most_words(dates.range_connectives.iter().chain(&dates.pair_connectives));
+        let lead_tokens = 1 + 2 * month_words + connective_words + most_words(&dates.links);
         DateGrammar {
             lex,
             day_suffixes,

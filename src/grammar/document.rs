@@ -989,9 +989,13 @@ fn digit_or_bracket(b: u8) -> bool {
     b.is_ascii_digit() || b == b'('
 }
 
+/// The series written with a bracket before their number, as [`looks_like_reference`] knows
+/// them.
+const BRACKETED_SERIES: [&str; 3] = ["COM(", "JOIN(", "SWD("];
+
 /// The tokens of `text` that may look like a reference ([`looks_like_reference`]), with their
-/// offsets: those holding a slash after a digit (`NNNN/N`) or a bracket after `M`, `N` or `D`
-/// (`COM(`, `JOIN(`, `SWD(`). Slashes and brackets are found with memchr; most (`and/or`,
+/// offsets: those holding a slash after a digit (`NNNN/N`) or a bracket after the last letter of
+/// one of [`BRACKETED_SERIES`]. Slashes and brackets are found with memchr; most (`and/or`,
 /// `(EU)`, `(a)`) are turned away on the byte before, and only the tokens around the others
 /// are cut out.
 fn reference_shaped_tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -1001,7 +1005,7 @@ fn reference_shaped_tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
         let before = *bytes.get(hit.checked_sub(1)?)?;
         let shaped = match bytes.get(hit) {
             Some(b'/') => before.is_ascii_digit(),
-            _ => matches!(before, b'M' | b'N' | b'D'),
+            _ => BRACKETED_SERIES.iter().any(|series| series.as_bytes().iter().rev().nth(1) == Some(&before)),
         };
         if !shaped || hit < next_token {
             return None;
@@ -1161,7 +1165,7 @@ fn scan(
 /// Either holds a bracket or a slash after the byte [`reference_shaped_tokens`] looks for.
 fn looks_like_reference(tok: &str) -> bool {
     let t = tok.trim_matches(|c: char| matches!(c, '(' | ')' | '.' | ',' | ';' | ':'));
-    if tok.bytes().any(|b| b == b'(') && ["COM(", "JOIN(", "SWD("].iter().any(|p| tok.contains(p)) {
+    if tok.bytes().any(|b| b == b'(') && BRACKETED_SERIES.iter().any(|p| tok.contains(p)) {
         return true;
     }
     let (number, rest) = t.split_once('/').unwrap_or((t, ""));
