@@ -561,23 +561,103 @@ impl Hasher for WordHasher {
     }
 }
 
+/// A set of languages: bit `i` for `Lexicons::languages[i]`.
+pub type LanguageSet = u64;
+
+/// Folded stopwords with the languages that list them. Language detection looks up hundreds of
+/// words a document, and almost every stopword folds to eight bytes or fewer: those are kept as
+/// integers (their bytes little-endian, zero-padded) in an open-addressed table that one multiply
+/// and a probe or two read, without hashing a string or following a pointer. The longer ones
+/// (Greek and Bulgarian words of five letters or more) are in a map.
+#[derive(Debug)]
+struct StopwordTable {
+    /// A power of two of slots, at most a quarter full; 0 marks an empty slot, as no word is
+    /// empty.
+    keys: Vec<u64>,
+    languages: Vec<LanguageSet>,
+    longer: WordMap<LanguageSet>,
+}
+
+impl StopwordTable {
+    fn new(by_word: WordMap<LanguageSet>) -> StopwordTable {
+        let short = by_word.keys().filter(|w| w.len() <= 8).count();
+        let slots = (short * 4).next_power_of_two().max(16);
+        let mut table =
+            StopwordTable { keys: vec![0; slots], languages: vec![0; slots], longer: WordMap::default() };
+        for (word, set) in by_word {
+            match short_key(word.as_bytes()) {
+                Some(key) => {
+                    let slot = table.slot(key);
+                    table.keys[slot] = key;
+                    table.languages[slot] = set;
+                }
+                None => {
+                    table.longer.insert(word, set);
+                }
+            }
+        }
+        table
+    }
+
+    /// The slot holding `key`, or the empty one where it would go.
+    fn slot(&self, key: u64) -> usize {
+        let mask = self.keys.len() - 1;
+        // Fibonacci hashing: the product's high bits mix all eight bytes.
+        let mut slot = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & mask;
+        while self.keys[slot] != key && self.keys[slot] != 0 {
+            slot = (slot + 1) & mask;
+        }
+        slot
+    }
+
+    /// The languages of `word`, folded here: an ASCII word by its lower case, on the stack.
+    fn get(&self, word: &str) -> LanguageSet {
+        let bytes = word.as_bytes();
+        if bytes.len() <= 8 && bytes.is_ascii() {
+            let mut lower = [0u8; 8];
+            lower[..bytes.len()].copy_from_slice(bytes);
+            lower.make_ascii_lowercase();
+            return self.get_short(u64::from_le_bytes(lower));
+        }
+        with_key(word, |key| match short_key(key.as_bytes()) {
+            Some(key) => self.get_short(key),
+            None => self.longer.get(key).copied().unwrap_or(0),
+        })
+    }
+
+    fn get_short(&self, key: u64) -> LanguageSet {
+        if key == 0 {
+            return 0;
+        }
+        let slot = self.slot(key);
+        if self.keys[slot] == key { self.languages[slot] } else { 0 }
+    }
+}
+
+/// A folded word of one to eight bytes as an integer, its bytes little-endian.
+fn short_key(bytes: &[u8]) -> Option<u64> {
+    let mut key = [0u8; 8];
+    key.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    (!bytes.is_empty()).then(|| u64::from_le_bytes(key))
+}
+
 /// All lexicons, parsed once.
 pub struct Lexicons {
     /// The shared vocabulary.
     pub canonical: Canonical,
     /// One per language, ordered by code.
     pub languages: Vec<Lexicon>,
-    /// Folded stopword → indices of the languages that list it.
-    stopwords: WordMap<Vec<usize>>,
+    /// Folded stopword → the languages that list it.
+    stopwords: StopwordTable,
     /// Per first letter `a`–`z`, bit `n` set when an ASCII stopword of `n` letters starts with
     /// it: most words of a text are rejected on this without folding or hashing.
     ascii_stopword_shapes: [u32; 26],
 }
 
 impl Lexicons {
-    /// The indices (into `languages`) of the languages listing a folded stopword.
-    pub fn stopword_languages(&self, folded: &str) -> &[usize] {
-        self.stopwords.get(folded).map_or(&[], Vec::as_slice)
+    /// The languages listing `word` (unfolded) as a stopword: bit `i` for `languages[i]`.
+    pub fn stopword_languages(&self, word: &str) -> LanguageSet {
+        self.stopwords.get(word)
     }
 
     /// Whether `word` (unfolded) can be a stopword: false only for an ASCII word that no
@@ -612,19 +692,25 @@ impl Lexicons {
             languages.push(lexicon);
         }
         languages.sort_by(|a, b| a.code.cmp(&b.code));
-        let mut stopwords: WordMap<Vec<usize>> = WordMap::default();
+        if languages.len() > LanguageSet::BITS as usize {
+            let message =
+                format!("{} grammars, at most {} can be told apart", languages.len(), LanguageSet::BITS);
+            return Err(Error::Grammar { file: "grammars".into(), message });
+        }
+        let mut by_word: WordMap<LanguageSet> = WordMap::default();
         for (i, lex) in languages.iter().enumerate() {
             for w in &lex.stopwords {
-                stopwords.entry(fold(w)).or_default().push(i);
+                *by_word.entry(fold(w)).or_default() |= 1 << i;
             }
         }
         let mut ascii_stopword_shapes = [0u32; 26];
-        for word in stopwords.keys().filter(|w| w.is_ascii() && w.len() < 32) {
+        for word in by_word.keys().filter(|w| w.is_ascii() && w.len() < 32) {
             let first = word.as_bytes().first().filter(|b| b.is_ascii_lowercase());
             if let Some(mask) = first.and_then(|b| ascii_stopword_shapes.get_mut(usize::from(b - b'a'))) {
                 *mask |= 1 << word.len();
             }
         }
+        let stopwords = StopwordTable::new(by_word);
         Ok(Lexicons { canonical, languages, stopwords, ascii_stopword_shapes })
     }
 
@@ -668,6 +754,49 @@ mod tests {
             .filter(|c| fold(&c.to_string()).chars().any(|f| f.is_ascii_alphabetic()))
             .collect();
         assert_eq!(to_ascii, ['ß', '\u{130}', '\u{1e9e}', '\u{212a}']);
+    }
+
+    #[test]
+    fn stopword_languages_are_the_languages_listing_the_word() {
+        let lexicons = Lexicons::embedded().unwrap();
+        // The lists read one by one, as the table must answer.
+        let listing = |word: &str| -> LanguageSet {
+            let key = fold(word);
+            let listed = |l: &Lexicon| l.stopwords.iter().any(|s| fold(s) == key);
+            lexicons.languages.iter().zip(0..).filter(|(l, _)| listed(l)).map(|(_, i)| 1 << i).sum()
+        };
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut words: Vec<String> = Vec::new();
+        for dir in ["tests/languages", "seeds"] {
+            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+                let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+                words.extend(text.split(|c: char| !c.is_alphabetic()).map(str::to_string));
+            }
+        }
+        // Every stopword in its cases, and its near misses: one letter more or less.
+        for w in lexicons.languages.iter().flat_map(|l| &l.stopwords) {
+            let shorter = w.char_indices().last().map_or("", |(at, _)| &w[..at]);
+            words.extend([
+                w.clone(),
+                w.to_uppercase(),
+                format!("{w}s"),
+                format!("{w}ab"),
+                shorter.to_string(),
+            ]);
+        }
+        let (mut found, mut long) = (0, 0);
+        for word in &words {
+            let expected = listing(word);
+            assert_eq!(lexicons.stopword_languages(word), expected, "{word}");
+            found += usize::from(expected != 0);
+            long += usize::from(expected != 0 && fold(word).len() > 8);
+        }
+        assert!(found > 5000 && long > 10, "{found} {long}");
+        // seeds/004 `og` is Danish, in capitals too; `i` is listed by several languages.
+        let da = 1 << lexicons.languages.iter().position(|l| l.code == "da").unwrap();
+        assert_eq!(lexicons.stopword_languages("OG") & da, da);
+        assert!(lexicons.stopword_languages("i").count_ones() > 1);
+        assert_eq!(lexicons.stopword_languages(""), 0);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! language whose frequent short words the text uses most.
 
 use super::text::alphabetic_words;
-use crate::lexicon::{Lexicon, Lexicons, with_key};
+use crate::lexicon::{Lexicon, Lexicons};
 
 /// Words read for detection: a page or two, far more than stopword counts need to decide, and
 /// bounded so a long document costs no more than a short one.
@@ -36,10 +36,12 @@ pub fn detect<'l>(
         if !lexicons.may_be_stopword(word) {
             continue;
         }
-        for &language in with_key(word, |key| lexicons.stopword_languages(key)) {
-            if let Some(score) = scores.get_mut(language) {
+        let mut languages = lexicons.stopword_languages(word);
+        while languages != 0 {
+            if let Some(score) = scores.get_mut(languages.trailing_zeros() as usize) {
                 *score += 1;
             }
+            languages &= languages - 1;
         }
         // Each word left in the sample adds at most one to any score: once the leader is
         // further ahead than that, the rest cannot change it.
