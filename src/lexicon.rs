@@ -574,7 +574,9 @@ struct StopwordTable {
     /// A power of two of slots, at most a quarter full; 0 marks an empty slot, as no word is
     /// empty.
     keys: Vec<u64>,
+    /// The languages of the key in the same slot.
     languages: Vec<LanguageSet>,
+    /// The folded stopwords of more than eight bytes.
     longer: WordMap<LanguageSet>,
 }
 
@@ -625,6 +627,7 @@ impl StopwordTable {
         })
     }
 
+    /// The languages of a word of up to eight bytes as [`short_key`] packs it; none for 0.
     fn get_short(&self, key: u64) -> LanguageSet {
         if key == 0 {
             return 0;
