@@ -768,13 +768,9 @@ mod tests {
             let listed = |l: &Lexicon| l.stopwords.iter().any(|s| fold(s) == key);
             lexicons.languages.iter().zip(0..).filter(|(l, _)| listed(l)).map(|(_, i)| 1 << i).sum()
         };
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut words: Vec<String> = Vec::new();
-        for dir in ["tests/languages", "seeds"] {
-            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
-                let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-                words.extend(text.split(|c: char| !c.is_alphabetic()).map(str::to_string));
-            }
+        for text in crate::test_texts::languages_and_seeds() {
+            words.extend(text.split(|c: char| !c.is_alphabetic()).map(str::to_string));
         }
         // Every stopword in its cases, and its near misses: one letter more or less.
         for w in lexicons.languages.iter().flat_map(|l| &l.stopwords) {

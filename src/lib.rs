@@ -19,5 +19,7 @@ pub mod lexicon;
 pub mod model;
 pub mod schema;
 pub mod sink;
+#[cfg(test)]
+mod test_texts;
 
 pub use error::Error;

@@ -1031,13 +1031,7 @@ mod tests {
 
     #[test]
     fn passing_over_text_far_from_a_digit_loses_no_date() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut texts = Vec::new();
-        for dir in ["tests/languages", "seeds"] {
-            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
-                texts.push(std::fs::read_to_string(entry.unwrap().path()).unwrap());
-            }
-        }
+        let texts = crate::test_texts::languages_and_seeds();
         assert_eq!(texts.len(), 29);
         // Every text with every language's words, so that each lexicon meets dates it reads
         // and text it does not.
@@ -1634,23 +1628,9 @@ mod tests {
 
     // ---- whole seeds ----
 
-    fn seeds() -> Vec<(String, String)> {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-        let mut seeds: Vec<(String, String)> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|entry| {
-                let path = entry.unwrap().path();
-                let name = path.file_name().unwrap().to_string_lossy().into_owned();
-                (name, std::fs::read_to_string(&path).unwrap())
-            })
-            .collect();
-        seeds.sort();
-        seeds
-    }
-
     #[test]
     fn every_seed_with_every_language_yields_ordered_spans_that_slice_back() {
-        let seeds = seeds();
+        let seeds = crate::test_texts::texts_in("seeds");
         assert!(seeds.len() >= 5);
         for (name, text) in &seeds {
             for lexicon in &Lexicons::embedded().unwrap().languages {
@@ -1669,7 +1649,7 @@ mod tests {
     #[test]
     fn every_cut_of_a_seed_sentence_is_safe() {
         // seeds/003 line 18, cut at every character: ranges lose an end, numbers a digit
-        let seeds = seeds();
+        let seeds = crate::test_texts::texts_in("seeds");
         let (_, text) = seeds.iter().find(|(name, _)| name.starts_with("003")).unwrap();
         let from = text.find("Six sessions").unwrap();
         let to = text.find("acclamation").unwrap();
@@ -1685,7 +1665,7 @@ mod tests {
 
     #[test]
     fn seed_003_first_paragraph() {
-        let seeds = seeds();
+        let seeds = crate::test_texts::texts_in("seeds");
         let (_, text) = seeds.iter().find(|(name, _)| name.starts_with("003")).unwrap();
         // line 18, raw: it still has the article's inline notes `(1)See https://…`
         let paragraph = text.lines().nth(17).unwrap();
@@ -1708,7 +1688,7 @@ mod tests {
 
     #[test]
     fn seed_002_danish_dates_in_order() {
-        let seeds = seeds();
+        let seeds = crate::test_texts::texts_in("seeds");
         let (_, text) = seeds.iter().find(|(name, _)| name.starts_with("002")).unwrap();
         // the clean text joins lines with single spaces
         let joined: String = text.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -1513,9 +1513,7 @@ EN
                 .collect::<Vec<_>>()
         );
         // Every token of the seeds that looks like a reference is read.
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-        for entry in std::fs::read_dir(root).unwrap() {
-            let seed = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for (_, seed) in crate::test_texts::texts_in("seeds") {
             let text = crate::grammar::text::fold_text(&seed);
             let alike: Vec<(usize, &str)> = tokens(&text).filter(|(_, t)| looks_like_reference(t)).collect();
             let read: Vec<(usize, &str)> =
