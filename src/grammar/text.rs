@@ -1,7 +1,7 @@
 //! Source text as lines with byte offsets, and the "clean" running text built from them:
 //! lines joined by single spaces, excluded spans (footnote markers) cut out, every clean byte
 //! mapped back to the source byte it came from. Also the byte scans the grammar's passes share
-//! (tokens, words, runs of capitals), which test eight or sixteen bytes at a time.
+//! (tokens, words, runs of capitals), which test eight, sixteen or sixty-four bytes at a time.
 
 /// One line of the source, without its line terminator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -379,20 +379,39 @@ pub fn open_capital_lanes(eight: [u8; 8]) -> u8 {
     gather_lanes(capital_lanes(x) & !(small >> 8))
 }
 
-/// How many bytes from `at` the loop above would pass over one by one, up to 16 and none at
+/// How many bytes from `at` the loop above would pass over one by one, up to 64 and none at
 /// or past `end`: visible ASCII, a space before visible ASCII, and two-byte letters whole (see
-/// [`plain_two_byte_lead`]). 0 when fewer than 16 bytes of `source` are left.
+/// [`plain_two_byte_lead`]). Sixty-four bytes are classed at once where the source holds them,
+/// so a line of running text takes a step or two; else sixteen, and 0 when fewer are left.
 fn plain_prefix(source: &[u8], at: usize, end: usize) -> usize {
-    let Some(chunk) = source.get(at..at + 16).and_then(|c| <[u8; 16]>::try_from(c).ok()) else {
+    if source.len() >= at + 64 {
+        plain_prefix_of::<4>(source, at, end)
+    } else {
+        plain_prefix_of::<1>(source, at, end)
+    }
+}
+
+/// [`plain_prefix`] over `CHUNKS` chunks of sixteen bytes, their lanes gathered into one bit
+/// set each, bit `k` for byte `at + k`.
+fn plain_prefix_of<const CHUNKS: usize>(source: &[u8], at: usize, end: usize) -> usize {
+    let width = 16 * CHUNKS;
+    let Some(bytes) = source.get(at..at + width) else {
         return 0;
     };
+    let mut masks = [0u64; 4];
+    for (k, chunk) in bytes.chunks_exact(16).enumerate() {
+        let chunk = <[u8; 16]>::try_from(chunk).unwrap_or_default();
+        let lanes = lanes_within(chunk, [VISIBLE_ASCII, (b' ', b' '), PLAIN_TWO_BYTE_LEADS, CONTINUATIONS]);
+        for (mask, lane) in masks.iter_mut().zip(lanes) {
+            *mask |= u64::from(lane) << (16 * k);
+        }
+    }
+    let [visible, space, lead, continuation] = masks;
     let limit = end.saturating_sub(at);
-    let within = if limit >= 16 { 0xffff } else { (1 << limit) - 1 };
-    let visible_after = limit > 16 && source.get(at + 16).is_some_and(|&b| is_visible_ascii(b));
-    let [visible, space, lead, continuation] =
-        lanes_within(chunk, [VISIBLE_ASCII, (b' ', b' '), PLAIN_TWO_BYTE_LEADS, CONTINUATIONS]);
+    let within = if limit >= width { u64::MAX >> (64 - width) } else { (1 << limit) - 1 };
+    let visible_after = limit > width && source.get(at + width).is_some_and(|&b| is_visible_ascii(b));
     let visible = visible & within;
-    let spaced = space & ((visible >> 1) | (u32::from(visible_after) << 15));
+    let spaced = space & ((visible >> 1) | (u64::from(visible_after) << (width - 1)));
     let passed = (visible | spaced | lead | (continuation & (lead << 1))) & within;
     let n = passed.trailing_ones() as usize;
     // A letter's two bytes are passed together or not at all.
@@ -750,7 +769,7 @@ mod tests {
 
     #[test]
     fn plain_prefix_passes_what_the_byte_loop_passes() {
-        // What the loop in `push_run` passes, byte by byte, within 16 bytes and `end`.
+        // What the loop in `push_run` passes, byte by byte, within 16 or 64 bytes and `end`.
         let naive = |source: &[u8], end: usize| {
             let passable = |k: usize| {
                 let b = source[k];
@@ -759,18 +778,26 @@ mod tests {
                     || (b == b' ' && k + 1 < end && is_visible_ascii(source[k + 1]))
                     || ((0x80..0xc0).contains(&b) && k > 0 && plain_two_byte_lead(source[k - 1]))
             };
-            let n = (0..end.min(16)).take_while(|&k| passable(k)).count();
+            let width = if source.len() >= 64 { 64 } else { 16 };
+            let n = (0..end.min(width)).take_while(|&k| passable(k)).count();
             n - usize::from(n > 0 && plain_two_byte_lead(source[n - 1]))
         };
         // Every byte value in every lane, among letters, spaced letters, two-byte letters and
         // double spaces, with every end.
         let fillers = ["abcdefghijklmnopq", "a b c d e f g h i", "Rådet opfordrer ", "ab  cdef  ghijklm"];
-        for filler in fillers.map(str::as_bytes) {
-            for lane in 0..17 {
+        let long = fillers.map(|f| f.repeat(4) + "x");
+        for filler in fillers.iter().chain(&long.each_ref().map(String::as_str)).map(|f| f.as_bytes()) {
+            for lane in 0..filler.len() {
                 for b in 0..=255u8 {
                     let mut source = filler.to_vec();
                     source[lane] = b;
-                    for end in 0..=17 {
+                    // Every end for a short filler; for a long one, either side of the changed byte.
+                    let ends: Vec<usize> = if filler.len() <= 17 {
+                        (0..=filler.len()).collect()
+                    } else {
+                        vec![lane, lane + 1, filler.len()]
+                    };
+                    for end in ends {
                         assert_eq!(plain_prefix(&source, 0, end), naive(&source, end), "{source:?} {end}");
                     }
                 }
@@ -780,6 +807,8 @@ mod tests {
         // seeds/004: `å` is passed whole, and a chunk stops before a letter it would split.
         let text = "Rådet opfordrer til at styrke".as_bytes();
         assert_eq!(plain_prefix(text, 0, text.len()), 16);
+        let text = "Rådet opfordrer til at styrke det europæiske samarbejde om cybersikkerhed".as_bytes();
+        assert_eq!(plain_prefix(text, 0, text.len()), 64);
         assert_eq!(plain_prefix("abcdefghijklmnoå!".as_bytes(), 0, 18), 15);
     }
 
