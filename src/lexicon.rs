@@ -578,14 +578,20 @@ struct StopwordTable {
     languages: Vec<LanguageSet>,
     /// The folded stopwords of more than eight bytes.
     longer: WordMap<LanguageSet>,
+    /// Whether one of `longer` is ASCII: none is, so a longer ASCII word is no stopword.
+    longer_ascii: bool,
 }
 
 impl StopwordTable {
     fn new(by_word: WordMap<LanguageSet>) -> StopwordTable {
         let short = by_word.keys().filter(|w| w.len() <= 8).count();
         let slots = (short * 4).next_power_of_two().max(16);
-        let mut table =
-            StopwordTable { keys: vec![0; slots], languages: vec![0; slots], longer: WordMap::default() };
+        let mut table = StopwordTable {
+            keys: vec![0; slots],
+            languages: vec![0; slots],
+            longer: WordMap::default(),
+            longer_ascii: false,
+        };
         for (word, set) in by_word {
             match short_key(word.as_bytes()) {
                 Some(key) => {
@@ -594,6 +600,7 @@ impl StopwordTable {
                     table.languages[slot] = set;
                 }
                 None => {
+                    table.longer_ascii |= word.is_ascii();
                     table.longer.insert(word, set);
                 }
             }
@@ -612,14 +619,19 @@ impl StopwordTable {
         slot
     }
 
-    /// The languages of `word`, folded here: an ASCII word by its lower case, on the stack.
+    /// The languages of `word`, folded here: an ASCII word by its lower case, eight bytes at once
+    /// on the stack, and a longer ASCII one not at all while no such stopword exists.
     fn get(&self, word: &str) -> LanguageSet {
         let bytes = word.as_bytes();
-        if bytes.len() <= 8 && bytes.is_ascii() {
+        if bytes.len() <= 8 {
             let mut lower = [0u8; 8];
             lower[..bytes.len()].copy_from_slice(bytes);
-            lower.make_ascii_lowercase();
-            return self.get_short(u64::from_le_bytes(lower));
+            if lower.is_ascii() {
+                lower.make_ascii_lowercase();
+                return self.get_short(u64::from_le_bytes(lower));
+            }
+        } else if !self.longer_ascii && bytes.is_ascii() {
+            return 0;
         }
         with_key(word, |key| match short_key(key.as_bytes()) {
             Some(key) => self.get_short(key),
@@ -652,29 +664,12 @@ pub struct Lexicons {
     pub languages: Vec<Lexicon>,
     /// Folded stopword → the languages that list it.
     stopwords: StopwordTable,
-    /// Per first letter `a`–`z`, bit `n` set when an ASCII stopword of `n` letters starts with
-    /// it: most words of a text are rejected on this without folding or hashing.
-    ascii_stopword_shapes: [u32; 26],
 }
 
 impl Lexicons {
     /// The languages listing `word` (unfolded) as a stopword: bit `i` for `languages[i]`.
     pub fn stopword_languages(&self, word: &str) -> LanguageSet {
         self.stopwords.get(word)
-    }
-
-    /// Whether `word` (unfolded) can be a stopword: false only for an ASCII word that no
-    /// stopword of its length and first letter can equal once folded.
-    pub fn may_be_stopword(&self, word: &str) -> bool {
-        let bytes = word.as_bytes();
-        if !bytes.is_ascii() {
-            return true;
-        }
-        let Some(first) = bytes.first().filter(|b| b.is_ascii_alphabetic()) else {
-            return true;
-        };
-        let shapes = self.ascii_stopword_shapes.get(usize::from(first.to_ascii_lowercase() - b'a'));
-        bytes.len() >= 32 || shapes.is_none_or(|mask| mask & (1 << bytes.len()) != 0)
     }
 
     /// The embedded grammars, parsed and checked once per process.
@@ -706,15 +701,8 @@ impl Lexicons {
                 *by_word.entry(fold(w)).or_default() |= 1 << i;
             }
         }
-        let mut ascii_stopword_shapes = [0u32; 26];
-        for word in by_word.keys().filter(|w| w.is_ascii() && w.len() < 32) {
-            let first = word.as_bytes().first().filter(|b| b.is_ascii_lowercase());
-            if let Some(mask) = first.and_then(|b| ascii_stopword_shapes.get_mut(usize::from(b - b'a'))) {
-                *mask |= 1 << word.len();
-            }
-        }
         let stopwords = StopwordTable::new(by_word);
-        Ok(Lexicons { canonical, languages, stopwords, ascii_stopword_shapes })
+        Ok(Lexicons { canonical, languages, stopwords })
     }
 
     /// The lexicon of a language code.
