@@ -25,7 +25,7 @@ use nom::error::{Error, ErrorKind};
 use nom::sequence::{preceded, terminated};
 use nom::{IResult, Offset, Parser};
 
-use super::text::{find_byte, find_last_byte, visible_ascii_end};
+use super::text::{DIGITS, find_byte, find_last_byte, visible_ascii_end};
 use crate::lexicon::{Dates, Lexicon, Order, same_word};
 use crate::model::Precision;
 
@@ -84,8 +84,7 @@ impl DateGrammar<'_> {
         let Some(last_digit) = find_last_byte(bytes, |b| b.is_ascii_digit()) else {
             return (scan.found, scan.impossible);
         };
-        let next_digit_from =
-            |at: usize| find_byte(bytes.get(at..).unwrap_or_default(), |b| b.is_ascii_digit());
+        let next_digit_from = |at: usize| find_byte(bytes.get(at..).unwrap_or_default(), DIGITS);
         let mut next_digit = next_digit_from(0).unwrap_or(last_digit);
         let mut lead_start = self.lead_start(text, next_digit);
         let mut tokens = white_space_split(text);

@@ -957,7 +957,7 @@ impl MarkerIndex {
             return MarkerIndex { by_number };
         };
         for (unit, clean) in units.iter().zip(prelim) {
-            for (at, tok) in tokens_holding(&clean.text, digit_or_bracket) {
+            for (at, tok) in tokens_holding(&clean.text, DIGIT_OR_BRACKET) {
                 for n in marker_numbers(tok).filter(|n| (lowest..=highest).contains(n)) {
                     if let Some((off, len, web)) = marker_in(tok, n) {
                         by_number.entry(n).or_default().push(MarkerCandidate {
@@ -984,10 +984,8 @@ impl MarkerIndex {
     }
 }
 
-/// A byte a marker's token holds: only tokens with one are read for markers.
-fn digit_or_bracket(b: u8) -> bool {
-    b.is_ascii_digit() || b == b'('
-}
+/// The bytes a marker's token holds, one at least: only tokens with one are read for markers.
+const DIGIT_OR_BRACKET: [(u8, u8); 2] = [(b'0', b'9'), (b'(', b'(')];
 
 /// The series written with a bracket before their number, as [`looks_like_reference`] knows
 /// them.
@@ -1528,9 +1526,9 @@ EN
         let text = "Rådet1 noterer sig (2) udtalelsen af 12. marts  og COM(2013) 7 ok";
         let wanted: Vec<(usize, &str)> =
             tokens(text).filter(|(_, t)| t.bytes().any(|b| b.is_ascii_digit() || b == b'(')).collect();
-        assert_eq!(tokens_holding(text, digit_or_bracket).collect::<Vec<_>>(), wanted);
-        assert_eq!(tokens_holding("ingen tal her", digit_or_bracket).count(), 0);
-        assert_eq!(tokens_holding("", digit_or_bracket).count(), 0);
+        assert_eq!(tokens_holding(text, DIGIT_OR_BRACKET).collect::<Vec<_>>(), wanted);
+        assert_eq!(tokens_holding("ingen tal her", DIGIT_OR_BRACKET).count(), 0);
+        assert_eq!(tokens_holding("", DIGIT_OR_BRACKET).count(), 0);
     }
 
     #[test]
