@@ -81,7 +81,7 @@ impl DateGrammar<'_> {
         // Every production reads a day or a year: no date starts after the text's last digit,
         // nor more than `lead_tokens` tokens before the next digit. Most text is passed over.
         let bytes = text.as_bytes();
-        let Some(last_digit) = find_last_byte(bytes, |b| b.is_ascii_digit()) else {
+        let Some(last_digit) = find_last_byte(bytes, DIGITS) else {
             return (scan.found, scan.impossible);
         };
         let next_digit_from = |at: usize| find_byte(bytes.get(at..).unwrap_or_default(), DIGITS);

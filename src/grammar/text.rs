@@ -736,19 +736,23 @@ pub fn visible_ascii_end(bytes: &[u8], from: usize) -> usize {
     first_marked(bytes, from, stops, |b| !is_visible_ascii(b))
 }
 
-/// The offset of the last byte of `bytes` that `wanted` accepts, found as [`find_byte`] finds
-/// the first, from the end.
-pub fn find_last_byte(bytes: &[u8], wanted: impl Fn(u8) -> bool) -> Option<usize> {
-    const BLOCK: usize = 32;
-    let mut blocks = bytes.rchunks_exact(BLOCK);
+/// The offset of the last byte of `bytes` within one of the `wanted` ranges, found as
+/// [`find_byte`] finds the first, from the end: the first bytes one at a time.
+pub fn find_last_byte<const N: usize>(bytes: &[u8], wanted: [(u8, u8); N]) -> Option<usize> {
+    let lanes = |chunk| lanes_within(chunk, wanted).into_iter().fold(0, |all, lane| all | lane);
     let mut end = bytes.len();
-    for block in &mut blocks {
-        if block.iter().fold(false, |any, &b| any | wanted(b)) {
-            break;
+    while let Some(window) = end.checked_sub(64).and_then(|start| bytes.get(start..end)) {
+        let mut marked = 0u64;
+        for (k, chunk) in window.chunks_exact(16).enumerate() {
+            marked |= u64::from(lanes(<[u8; 16]>::try_from(chunk).unwrap_or_default())) << (16 * k);
         }
-        end -= BLOCK;
+        if marked != 0 {
+            return Some(end - 1 - marked.leading_zeros() as usize);
+        }
+        end -= 64;
     }
-    bytes.get(..end)?.iter().rposition(|&b| wanted(b))
+    let wanted_byte = |b: u8| wanted.iter().any(|&(low, high)| (low..=high).contains(&b));
+    bytes.get(..end)?.iter().rposition(|&b| wanted_byte(b))
 }
 
 /// Whitespace as running text treats it: including no-break spaces and form feeds.
@@ -1112,19 +1116,23 @@ mod tests {
     }
 
     #[test]
-    fn find_last_byte_finds_the_last_wanted_byte_in_any_block() {
-        let digit = |b: u8| b.is_ascii_digit();
-        let mut text = vec![b'a'; 100];
-        assert_eq!(find_last_byte(&text, digit), None);
-        for at in [0, 3, 4, 35, 36, 37, 67, 68, 99] {
+    fn find_last_byte_finds_the_last_wanted_byte_in_any_window() {
+        // Every offset of a text of 150 bytes: in each 64-byte window from the end, and before.
+        let mut text = vec![b'a'; 150];
+        assert_eq!(find_last_byte(&text, DIGITS), None);
+        for at in 0..text.len() {
             text[at] = b'7';
-            assert_eq!(find_last_byte(&text, digit), Some(at), "{at}");
+            assert_eq!(find_last_byte(&text, DIGITS), Some(at), "{at}");
             text[..at].fill(b'8');
-            assert_eq!(find_last_byte(&text, digit), Some(at), "{at}");
+            assert_eq!(find_last_byte(&text, DIGITS), Some(at), "{at}");
+            for from in [at, at + 1] {
+                let found = find_last_byte(&text[from..], DIGITS);
+                assert_eq!(found, text[from..].iter().rposition(u8::is_ascii_digit), "{at} {from}");
+            }
             text.fill(b'a');
         }
-        assert_eq!(find_last_byte(b"", digit), None);
-        assert_eq!(find_last_byte("1 æøå/:".as_bytes(), digit), Some(0));
+        assert_eq!(find_last_byte(b"", DIGITS), None);
+        assert_eq!(find_last_byte("1 æøå/:".as_bytes(), DIGITS), Some(0));
     }
 
     #[test]
