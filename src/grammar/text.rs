@@ -398,15 +398,8 @@ fn plain_prefix_of<const CHUNKS: usize>(source: &[u8], at: usize, end: usize) ->
     let Some(bytes) = source.get(at..at + width) else {
         return 0;
     };
-    let mut masks = [0u64; 4];
-    for (k, chunk) in bytes.chunks_exact(16).enumerate() {
-        let chunk = <[u8; 16]>::try_from(chunk).unwrap_or_default();
-        let lanes = lanes_within(chunk, [VISIBLE_ASCII, (b' ', b' '), PLAIN_TWO_BYTE_LEADS, CONTINUATIONS]);
-        for (mask, lane) in masks.iter_mut().zip(lanes) {
-            *mask |= u64::from(lane) << (16 * k);
-        }
-    }
-    let [visible, space, lead, continuation] = masks;
+    let [visible, space, lead, continuation] =
+        wide_lanes_within(bytes, [VISIBLE_ASCII, (b' ', b' '), PLAIN_TWO_BYTE_LEADS, CONTINUATIONS]);
     let limit = end.saturating_sub(at);
     let within = if limit >= width { u64::MAX >> (64 - width) } else { (1 << limit) - 1 };
     let visible_after = limit > width && source.get(at + width).is_some_and(|&b| is_visible_ascii(b));
@@ -555,7 +548,7 @@ impl<'t> Iterator for AlphabeticWords<'t> {
     fn next(&mut self) -> Option<&'t str> {
         const ASCII_LETTERS: [(u8, u8); 2] = [(b'A', b'Z'), (b'a', b'z')];
         let bytes = self.text.as_bytes();
-        let letters = |chunk| lanes_within(chunk, ASCII_LETTERS).into_iter().fold(0, |all, bits| all | bits);
+        let letters = |chunk| any_lane(lanes_within(chunk, ASCII_LETTERS));
         let maybe_letters = |chunk| {
             let [upper, lower, other] =
                 lanes_within(chunk, [ASCII_LETTERS[0], ASCII_LETTERS[1], (0x80, 0xff)]);
@@ -699,20 +692,16 @@ pub const DIGITS: [(u8, u8); 1] = [(b'0', b'9')];
 /// both included). Sixty-four bytes are classed at a time, a bit for each, so a hit is found
 /// where its window is read, without a loop that stops at it; the last bytes sixteen at a time.
 pub fn find_byte<const N: usize>(bytes: &[u8], wanted: [(u8, u8); N]) -> Option<usize> {
-    let lanes = |chunk| lanes_within(chunk, wanted).into_iter().fold(0, |all, lane| all | lane);
     let mut at = 0;
     while let Some(window) = bytes.get(at..at + 64) {
-        let mut marked = 0u64;
-        for (k, chunk) in window.chunks_exact(16).enumerate() {
-            marked |= u64::from(lanes(<[u8; 16]>::try_from(chunk).unwrap_or_default())) << (16 * k);
-        }
+        let marked = any_lane(wide_lanes_within(window, wanted));
         if marked != 0 {
             return Some(at + marked.trailing_zeros() as usize);
         }
         at += 64;
     }
-    let wanted_byte = |b: u8| wanted.iter().any(|&(low, high)| (low..=high).contains(&b));
-    Some(first_marked(bytes, at, lanes, wanted_byte)).filter(|&found| found < bytes.len())
+    let lanes = |chunk| any_lane(lanes_within(chunk, wanted));
+    Some(first_marked(bytes, at, lanes, |b| in_ranges(b, wanted))).filter(|&found| found < bytes.len())
 }
 
 /// The offset of the first space in `bytes`, sixteen bytes at a time: a word of running text
@@ -739,20 +728,37 @@ pub fn visible_ascii_end(bytes: &[u8], from: usize) -> usize {
 /// The offset of the last byte of `bytes` within one of the `wanted` ranges, found as
 /// [`find_byte`] finds the first, from the end: the first bytes one at a time.
 pub fn find_last_byte<const N: usize>(bytes: &[u8], wanted: [(u8, u8); N]) -> Option<usize> {
-    let lanes = |chunk| lanes_within(chunk, wanted).into_iter().fold(0, |all, lane| all | lane);
     let mut end = bytes.len();
     while let Some(window) = end.checked_sub(64).and_then(|start| bytes.get(start..end)) {
-        let mut marked = 0u64;
-        for (k, chunk) in window.chunks_exact(16).enumerate() {
-            marked |= u64::from(lanes(<[u8; 16]>::try_from(chunk).unwrap_or_default())) << (16 * k);
-        }
+        let marked = any_lane(wide_lanes_within(window, wanted));
         if marked != 0 {
             return Some(end - 1 - marked.leading_zeros() as usize);
         }
         end -= 64;
     }
-    let wanted_byte = |b: u8| wanted.iter().any(|&(low, high)| (low..=high).contains(&b));
-    bytes.get(..end)?.iter().rposition(|&b| wanted_byte(b))
+    bytes.get(..end)?.iter().rposition(|&b| in_ranges(b, wanted))
+}
+
+/// [`lanes_within`] for up to 64 bytes (whole chunks of sixteen), bit `k` for byte `k`.
+fn wide_lanes_within<const N: usize>(bytes: &[u8], ranges: [(u8, u8); N]) -> [u64; N] {
+    let mut wide = [0u64; N];
+    for (k, chunk) in bytes.chunks_exact(16).take(4).enumerate() {
+        let lanes = lanes_within(<[u8; 16]>::try_from(chunk).unwrap_or_default(), ranges);
+        for (bits, lane) in wide.iter_mut().zip(lanes) {
+            *bits |= u64::from(lane) << (16 * k);
+        }
+    }
+    wide
+}
+
+/// The bits set in any of `lanes`: the bytes within any of the ranges they were classed by.
+fn any_lane<T: std::ops::BitOr<Output = T> + Default, const N: usize>(lanes: [T; N]) -> T {
+    lanes.into_iter().fold(T::default(), |all, lane| all | lane)
+}
+
+/// Whether `b` is within one of `ranges` (`low`, `high`, both included).
+fn in_ranges<const N: usize>(b: u8, ranges: [(u8, u8); N]) -> bool {
+    ranges.iter().any(|&(low, high)| (low..=high).contains(&b))
 }
 
 /// Whitespace as running text treats it: including no-break spaces and form feeds.
